@@ -1,0 +1,345 @@
+/**
+ * The stage model, built once per lint run: which stages exist, which one is the image, what the
+ * ARGs and ENVs resolve to there, and what its RUN/ENTRYPOINT/CMD instructions execute. Rules ask
+ * questions of this model instead of re-walking the parser's output.
+ */
+import {
+  Arg, Dockerfile, Env, From, Heredoc, Instruction, JSONInstruction, Label, Property,
+} from 'dockerfile-ast';
+import { lineStarts } from './edits';
+import { PositionOf, SimpleCommand, splitCommands, Word } from './shell';
+import type { Position, Range } from './types';
+
+export interface VariableValue {
+  /** undefined when declared without a value that the linter can see */
+  value: string | undefined;
+  range: Range;
+}
+
+export interface EnvEntry {
+  name: string;
+  /** the value after substitution of the variables known at that point */
+  value: string;
+  /** the value as written, quotes removed */
+  rawValue: string;
+  instruction: Env;
+  property: Property;
+  stage: Stage;
+}
+
+/** An ENTRYPOINT or CMD as the container runtime will see it. */
+export interface ExecSpec {
+  instruction: Instruction;
+  /** `exec` for a valid JSON array; anything else Docker runs through `/bin/sh -c` */
+  form: 'exec' | 'shell';
+  /** exec form: the array elements; shell form: the tokenized words of the whole command */
+  words: Word[];
+  /** the commands a shell runs: the shell-form text, or the script of `["sh", "-c", "…"]` */
+  commands: SimpleCommand[];
+}
+
+export interface RunStep {
+  instruction: Instruction;
+  commands: SimpleCommand[];
+  /** heredoc bodies that are not shell scripts (`RUN python3 <<EOF`) are not tokenized */
+  heredocs: Heredoc[];
+}
+
+export interface Stage {
+  index: number;
+  /** `AS name`, lower-cased as Docker compares them */
+  name?: string;
+  from: From;
+  /** the `FROM` image as written */
+  image: string;
+  /** the image with ARGs substituted; undefined parts are listed in `unresolved` */
+  resolvedImage: string;
+  unresolved: string[];
+  /** set when `FROM` names an earlier stage */
+  parent?: Stage;
+  /** the `--platform` value, substituted */
+  platform?: string;
+  instructions: Instruction[];
+  /** ARGs declared in this stage, with their values after --build-arg and global defaults */
+  args: Map<string, VariableValue>;
+  env: Map<string, EnvEntry>;
+  runs: RunStep[];
+  entrypoint?: ExecSpec;
+  cmd?: ExecSpec;
+}
+
+/** ARGs Docker/BuildKit predefine: always available, never "undeclared". */
+export const PREDEFINED_ARGS = new Set([
+  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
+  'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
+]);
+
+export class Model {
+  readonly stages: Stage[] = [];
+  /** ARGs declared before the first FROM */
+  readonly globalArgs = new Map<string, VariableValue>();
+  readonly finalStage: Stage | undefined;
+  /** set when a requested stage name does not exist */
+  readonly missingStage?: string;
+  private readonly starts: number[];
+
+  constructor(
+    readonly text: string,
+    readonly dockerfile: Dockerfile,
+    readonly buildArgs: Readonly<Record<string, string>> = {},
+    stageName?: string,
+  ) {
+    this.starts = lineStarts(text);
+    this.build();
+    if (stageName) {
+      const wanted = stageName.toLowerCase();
+      this.finalStage = this.stages.find((s) => s.name === wanted);
+      if (!this.finalStage) {
+        this.missingStage = stageName;
+        this.finalStage = this.stages[this.stages.length - 1];
+      }
+    } else {
+      this.finalStage = this.stages[this.stages.length - 1];
+    }
+  }
+
+  /** The stages the image is built from, the external base first and `stage` last. */
+  lineage(stage: Stage | undefined = this.finalStage): Stage[] {
+    const chain: Stage[] = [];
+    for (let s = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
+    return chain;
+  }
+
+  /** The stage whose FROM names an external image, at the root of `stage`'s lineage. */
+  baseStage(stage: Stage | undefined = this.finalStage): Stage | undefined {
+    return this.lineage(stage)[0];
+  }
+
+  /** Every instruction that ends up in the image, base stage first. */
+  imageInstructions(stage: Stage | undefined = this.finalStage): Instruction[] {
+    return this.lineage(stage).flatMap((s) => s.instructions);
+  }
+
+  /** Every RUN step that ends up in the image. */
+  imageRuns(stage: Stage | undefined = this.finalStage): RunStep[] {
+    return this.lineage(stage).flatMap((s) => s.runs);
+  }
+
+  /** The effective ENTRYPOINT of the image as far as the file shows it. */
+  entrypoint(stage: Stage | undefined = this.finalStage): ExecSpec | undefined {
+    return this.lineage(stage).reverse().find((s) => s.entrypoint)?.entrypoint;
+  }
+
+  /** The effective CMD; Docker drops an inherited CMD when a later stage sets ENTRYPOINT. */
+  cmd(stage: Stage | undefined = this.finalStage): ExecSpec | undefined {
+    for (const s of this.lineage(stage).reverse()) {
+      if (s.cmd) return s.cmd;
+      if (s.entrypoint) return undefined;
+    }
+    return undefined;
+  }
+
+  /** The instructions of `stage` with the given keyword (upper case), across the lineage. */
+  imageInstructionsOf(keyword: string, stage: Stage | undefined = this.finalStage): Instruction[] {
+    return this.imageInstructions(stage).filter((i) => i.getKeyword() === keyword);
+  }
+
+  /** LABEL key → value over the lineage, later labels winning. */
+  labels(stage: Stage | undefined = this.finalStage): Map<string, { value: string; property: Property; instruction: Label }> {
+    const labels = new Map<string, { value: string; property: Property; instruction: Label }>();
+    for (const instruction of this.imageInstructionsOf('LABEL', stage)) {
+      for (const property of (instruction as Label).getProperties()) {
+        labels.set(unquote(property.getName()), { value: property.getValue() ?? '', property, instruction: instruction as Label });
+      }
+    }
+    return labels;
+  }
+
+  positionAt(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    const start = this.starts[Math.min(position.line, this.starts.length - 1)] ?? 0;
+    return Math.min(this.text.length, start + position.character);
+  }
+
+  /** The document text covered by a range. */
+  textOf(range: Range): string {
+    return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));
+  }
+
+  /** Substitutes `$X`, `${X}`, `${X:-d}`, `${X:+a}` from `lookup`; names it cannot resolve are listed. */
+  substitute(value: string, lookup: (name: string) => string | undefined): { value: string; unresolved: string[] } {
+    const unresolved: string[] = [];
+    const result = value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+      (whole, braced: string | undefined, op: string | undefined, operand: string | undefined, bare: string | undefined) => {
+        const name = (braced ?? bare) as string;
+        const found = lookup(name);
+        const set = found !== undefined && (found !== '' || !op?.startsWith(':'));
+        if (op?.endsWith('-')) return set ? (found as string) : (operand ?? '');
+        if (op?.endsWith('+')) return set ? (operand ?? '') : '';
+        if (found === undefined) { unresolved.push(name); return whole; }
+        return found;
+      });
+    return { value: result, unresolved };
+  }
+
+  private build(): void {
+    const escape = this.dockerfile.getEscapeCharacter();
+    let current: Stage | undefined;
+    for (const instruction of this.dockerfile.getInstructions()) {
+      const keyword = instruction.getKeyword();
+      if (keyword === 'FROM') {
+        current = this.newStage(instruction as From);
+        this.stages.push(current);
+        continue;
+      }
+      if (!current) {
+        if (keyword === 'ARG') this.declareArg(instruction as Arg, this.globalArgs, undefined);
+        continue;
+      }
+      current.instructions.push(instruction);
+      switch (keyword) {
+        case 'ARG': this.declareArg(instruction as Arg, current.args, current); break;
+        case 'ENV': this.addEnv(instruction as Env, current); break;
+        case 'RUN': current.runs.push(this.runStep(instruction, escape)); break;
+        case 'ENTRYPOINT': current.entrypoint = this.execSpec(instruction, escape); break;
+        case 'CMD': current.cmd = this.execSpec(instruction, escape); break;
+      }
+    }
+  }
+
+  private newStage(from: From): Stage {
+    const image = from.getImage() ?? '';
+    const lookup = (name: string) => this.buildArgs[name] ?? this.globalArgs.get(name)?.value;
+    const { value: resolvedImage, unresolved } = this.substitute(image, lookup);
+    const name = from.getBuildStage()?.toLowerCase();
+    const parent = this.stages.find((s) => s.name !== undefined && s.name === resolvedImage.toLowerCase());
+    const platformFlag = from.getPlatformFlag()?.getValue();
+    const stage: Stage = {
+      index: this.stages.length, name, from, image, resolvedImage, unresolved, parent,
+      platform: platformFlag ? this.substitute(platformFlag, lookup).value : undefined,
+      instructions: [], args: new Map(), env: new Map(parent?.env ?? []), runs: [],
+    };
+    return stage;
+  }
+
+  private declareArg(arg: Arg, into: Map<string, VariableValue>, stage: Stage | undefined): void {
+    const property = arg.getProperty();
+    if (!property) return;
+    const name = property.getName();
+    let value: string | undefined = this.buildArgs[name] ?? property.getValue() ?? undefined;
+    // A bare `ARG X` inside a stage re-imports the global value (the documented ARG/FROM pattern).
+    if (value === undefined && stage) value = this.globalArgs.get(name)?.value;
+    else if (value !== undefined && stage) value = this.substitute(value, (n) => this.lookupIn(stage, n)).value;
+    into.set(name, { value, range: property.getRange() });
+  }
+
+  private lookupIn(stage: Stage, name: string): string | undefined {
+    return stage.env.get(name)?.value ?? stage.args.get(name)?.value;
+  }
+
+  private addEnv(env: Env, stage: Stage): void {
+    // All pairs of one ENV see the values from before that instruction, as Docker does.
+    const before = (n: string) => this.lookupIn(stage, n);
+    const updates: EnvEntry[] = [];
+    for (const property of env.getProperties()) {
+      const rawValue = property.getValue() ?? '';
+      const value = this.substitute(rawValue, before).value;
+      updates.push({ name: property.getName(), value, rawValue, instruction: env, property, stage });
+    }
+    for (const entry of updates) stage.env.set(entry.name, entry);
+  }
+
+  private positionOfFrom(base: number): PositionOf {
+    return (offset) => this.positionAt(base + offset);
+  }
+
+  private runStep(instruction: Instruction, escape: string): RunStep {
+    const heredocs = (instruction as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
+    const json = this.jsonArray(instruction);
+    if (json) return { instruction, commands: this.execCommands(json, escape), heredocs: [] };
+    const argsRange = instruction.getArgumentsRange();
+    if (!argsRange) return { instruction, commands: [], heredocs };
+    if (heredocs.length === 0) {
+      const start = this.offsetAt(argsRange.start);
+      return { instruction, commands: splitCommands(this.textOf(argsRange), this.positionOfFrom(start), escape), heredocs };
+    }
+    // With heredocs, the shell command sits on the first line; a body is a script only when the
+    // command is nothing but the heredoc marker (`RUN <<EOF`), otherwise it is some program's stdin.
+    const firstLineEnd = { line: heredocs[0].getStartRange().start.line + 1, character: 0 };
+    const headRange = { start: argsRange.start, end: firstLineEnd };
+    const head = this.textOf(headRange).replace(/\r?\n$/, '');
+    const headStart = this.offsetAt(argsRange.start);
+    const commands = splitCommands(head, this.positionOfFrom(headStart), escape);
+    const scripts: Heredoc[] = [];
+    const opaque: Heredoc[] = [];
+    for (const heredoc of heredocs) {
+      (commands.length === 0 ? scripts : opaque).push(heredoc);
+    }
+    for (const heredoc of scripts) {
+      const body = heredoc.getContentRange();
+      if (!body) continue;
+      commands.push(...splitCommands(this.textOf(body), this.positionOfFrom(this.offsetAt(body.start)), '\\'));
+    }
+    return { instruction, commands, heredocs: opaque };
+  }
+
+  /** Parses an exec-form argument list from the document text (dockerfile-ast's values lose spaces). */
+  jsonArray(instruction: Instruction): Word[] | undefined {
+    if (!(instruction instanceof JSONInstruction)) return undefined;
+    const open = instruction.getOpeningBracket();
+    const close = instruction.getClosingBracket();
+    if (!open || !close) return undefined;
+    const raw = this.textOf({ start: open.getRange().start, end: close.getRange().end });
+    let values: unknown;
+    try {
+      values = JSON.parse(raw.replace(new RegExp(`\\${this.dockerfile.getEscapeCharacter()}\\r?\\n`, 'g'), ''));
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) return undefined;
+    const strings = instruction.getJSONStrings();
+    return (values as string[]).map((value, i) => ({
+      value,
+      range: strings[i]?.getRange() ?? { start: open.getRange().start, end: close.getRange().end },
+      quoted: true,
+      expands: false,
+    }));
+  }
+
+  private execCommands(words: Word[], escape: string): SimpleCommand[] {
+    if (words.length === 0) return [];
+    // `["sh", "-c", "script"]` runs the script through a shell: tokenize it, ranges on the string.
+    const shells = ['sh', 'bash', '/bin/sh', '/bin/bash', '/usr/bin/env'];
+    const cIndex = words.findIndex((w) => w.value === '-c' || w.value === '-lc' || w.value === '-ec');
+    if (shells.includes(words[0].value) && cIndex > 0 && words[cIndex + 1]) {
+      const script = words[cIndex + 1];
+      const range = script.range;
+      return splitCommands(script.value, () => range.start, escape)
+        .map((c) => ({ ...c, range, words: c.words.map((w) => ({ ...w, range })), assignments: c.assignments.map((w) => ({ ...w, range })) }));
+    }
+    return [{ assignments: [], words, range: { start: words[0].range.start, end: words[words.length - 1].range.end } }];
+  }
+
+  private execSpec(instruction: Instruction, escape: string): ExecSpec {
+    const json = this.jsonArray(instruction);
+    if (json) return { instruction, form: 'exec', words: json, commands: this.execCommands(json, escape) };
+    const argsRange = instruction.getArgumentsRange();
+    const commands = argsRange
+      ? splitCommands(this.textOf(argsRange), this.positionOfFrom(this.offsetAt(argsRange.start)), escape)
+      : [];
+    return { instruction, form: 'shell', words: commands.flatMap((c) => [...c.assignments, ...c.words]), commands };
+  }
+}
+
+function unquote(s: string): string {
+  return s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0] ? s.slice(1, -1) : s;
+}

@@ -1,0 +1,194 @@
+/**
+ * A small shell tokenizer: enough of POSIX sh to turn a RUN/ENTRYPOINT/CMD into simple commands
+ * and words with exact ranges. It is deliberately not a shell parser (ecosystem.md §6: the parser
+ * packages are stale, huge or async); it understands quoting, escapes, line continuations,
+ * comments and the list/pipe operators, and treats everything else as words. It never throws.
+ */
+import type { Position, Range } from './types';
+
+export interface Word {
+  /** the word after quote removal and escape processing (expansions are left as written) */
+  value: string;
+  range: Range;
+  /** true if any part of the word was quoted */
+  quoted: boolean;
+  /** true if the word contains an unquoted or double-quoted `$` expansion or a backtick */
+  expands: boolean;
+}
+
+export interface SimpleCommand {
+  /** `NAME=value` words before the command name */
+  assignments: Word[];
+  /** the command name and its arguments; empty for a pure assignment such as `FOO=bar` */
+  words: Word[];
+  range: Range;
+}
+
+/** Maps offsets of the tokenized text back to document positions. */
+export type PositionOf = (offset: number) => Position;
+
+const OPERATOR_CHARS = new Set([';', '&', '|', '(', ')']);
+/** Reserved words that may start a command position and are not themselves the command. */
+const PREFIX_KEYWORDS = new Set(['{', '}', '!', 'if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'time', 'exec']);
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v';
+}
+
+/**
+ * Splits shell text into simple commands.
+ * @param text the shell source (as it appears in the document, continuations included)
+ * @param positionOf maps an offset in `text` to a document position
+ * @param escapeChar the Dockerfile escape character (`\` or `` ` ``): an escape before a newline
+ *   continues the line; otherwise escapes follow shell rules with `\`.
+ */
+export function splitCommands(text: string, positionOf: PositionOf, escapeChar = '\\'): SimpleCommand[] {
+  const commands: SimpleCommand[] = [];
+  let words: Word[] = [];
+
+  const flush = () => {
+    if (words.length === 0) return;
+    let i = 0;
+    const assignments: Word[] = [];
+    // `exec` and keywords like `then` precede the real command name.
+    while (i < words.length && (isAssignment(words[i]) || (!words[i].quoted && PREFIX_KEYWORDS.has(words[i].value)))) {
+      if (isAssignment(words[i])) assignments.push(words[i]);
+      i++;
+    }
+    const rest = words.slice(i);
+    const first = words[0].range.start;
+    const last = words[words.length - 1].range.end;
+    if (rest.length > 0 || assignments.length > 0) commands.push({ assignments, words: rest, range: { start: first, end: last } });
+    words = [];
+  };
+
+  let i = 0;
+  const n = text.length;
+  let atLineStart = true;
+  while (i < n) {
+    const c = text[i];
+    if (c === escapeChar && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
+      i += text[i + 1] === '\n' ? 2 : 3;
+      atLineStart = true;
+      continue;
+    }
+    if (c === '\n') {
+      // A bare newline ends a command (heredoc bodies, `sh -c` scripts with several lines).
+      flush();
+      i++;
+      atLineStart = true;
+      continue;
+    }
+    if (isSpace(c)) { i++; continue; }
+    if (c === '#' && (atLineStart || words.length === 0 || isSpace(text[i - 1]) || text[i - 1] === '\n')) {
+      while (i < n && text[i] !== '\n') i++;
+      continue;
+    }
+    atLineStart = false;
+    if (OPERATOR_CHARS.has(c)) {
+      flush();
+      i++;
+      while (i < n && (text[i] === '&' || text[i] === '|' || text[i] === ';') ) i++;
+      continue;
+    }
+    if ((c === '<' || c === '>') || (/[0-9]/.test(c) && (text[i + 1] === '>' || text[i + 1] === '<'))) {
+      // A redirection: skip the operator and its target word, which are not arguments.
+      i = skipRedirection(text, i, escapeChar);
+      continue;
+    }
+    const start = i;
+    const word = readWord(text, i, escapeChar);
+    i = word.end;
+    words.push({ value: word.value, quoted: word.quoted, expands: word.expands, range: { start: positionOf(start), end: positionOf(word.end) } });
+  }
+  flush();
+  return commands;
+}
+
+function isAssignment(word: Word): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*=/.test(word.value) && !word.value.startsWith('=');
+}
+
+function skipRedirection(text: string, i: number, escapeChar: string): number {
+  while (i < text.length && /[0-9<>&|-]/.test(text[i])) {
+    // `2>&1` and `>&2` redirect to a descriptor: no target word follows.
+    if (text[i] === '&' && /[0-9-]/.test(text[i + 1] ?? '')) return i + 2;
+    i++;
+  }
+  while (i < text.length && isSpace(text[i])) i++;
+  if (i >= text.length || text[i] === '\n' || OPERATOR_CHARS.has(text[i])) return i;
+  return readWord(text, i, escapeChar).end;
+}
+
+interface RawWord { value: string; end: number; quoted: boolean; expands: boolean }
+
+function readWord(text: string, i: number, escapeChar: string): RawWord {
+  let value = '';
+  let quoted = false;
+  let expands = false;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    if (isSpace(c) || c === '\n' || OPERATOR_CHARS.has(c) || c === '<' || c === '>') break;
+    if (c === escapeChar || c === '\\') {
+      if (text[i + 1] === '\n') { i += 2; continue; }
+      if (text[i + 1] === '\r' && text[i + 2] === '\n') { i += 3; continue; }
+      if (i + 1 < n) value += text[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === "'") {
+      quoted = true;
+      const close = text.indexOf("'", i + 1);
+      const end = close < 0 ? n : close;
+      value += text.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    if (c === '"') {
+      quoted = true;
+      i++;
+      while (i < n && text[i] !== '"') {
+        if (text[i] === '\\' && i + 1 < n && '"\\$`\n'.includes(text[i + 1])) {
+          if (text[i + 1] !== '\n') value += text[i + 1];
+          i += 2;
+          continue;
+        }
+        if (text[i] === '$' || text[i] === '`') expands = true;
+        value += text[i];
+        i++;
+      }
+      i++;
+      continue;
+    }
+    if (c === '$' && text[i + 1] === '(') {
+      // Command substitution: keep it inside this word, balanced, so its operators don't split.
+      expands = true;
+      const end = matchParen(text, i + 1);
+      value += text.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (c === '$' || c === '`') expands = true;
+    value += c;
+    i++;
+  }
+  return { value, end: Math.min(i, n), quoted, expands };
+}
+
+function matchParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return i + 1;
+  }
+  return text.length;
+}
+
+/** The basename of a command word: `/usr/bin/python3` → `python3`. */
+export function commandName(word: Word | undefined): string {
+  if (!word) return '';
+  const v = word.value;
+  const slash = v.lastIndexOf('/');
+  return slash >= 0 ? v.slice(slash + 1) : v;
+}
