@@ -84,6 +84,11 @@ function valueOptions(manager: PackageManager): Set<string> {
   return manager === 'pip' ? PIP_VALUE_OPTIONS : manager === 'conda' ? CONDA_VALUE_OPTIONS : SYSTEM_VALUE_OPTIONS;
 }
 
+/** Every package installed in the image (the final stage's lineage), computed once per model. */
+export function imagePackages(model: Model, stage: Stage | undefined = model.finalStage): InstalledPackage[] {
+  return model.memo(`packages:${stage?.index}`, () => installedPackages(model.imageRuns(stage)));
+}
+
 /** Every package installed by the given RUN steps, in order. */
 export function installedPackages(runs: readonly RunStep[]): InstalledPackage[] {
   const found: InstalledPackage[] = [];
@@ -180,16 +185,20 @@ export interface CopyStep {
   stage: Stage;
 }
 
-/** Every COPY/ADD of the image's lineage, with destinations resolved against WORKDIR. */
+/** Every COPY/ADD of the image's lineage, with destinations resolved against WORKDIR; computed once per model. */
 export function copySteps(model: Model, stage: Stage | undefined = model.finalStage): CopyStep[] {
+  return model.memo(`copies:${stage?.index}`, () => computeCopySteps(model, stage));
+}
+
+function computeCopySteps(model: Model, stage: Stage | undefined): CopyStep[] {
   const steps: CopyStep[] = [];
   let workdir = '/';
   for (const s of model.lineage(stage)) {
     for (const instruction of s.instructions) {
       const keyword = instruction.getKeyword();
       if (keyword === 'WORKDIR') {
-        const dir = instruction.getArgumentsContent()?.trim() ?? '';
-        if (dir) workdir = joinPath(workdir, stripQuotes(dir));
+        const dir = model.words(instruction)[0]?.value ?? '';
+        if (dir) workdir = joinPath(workdir, dir);
         continue;
       }
       if (keyword !== 'COPY' && keyword !== 'ADD') continue;
@@ -201,19 +210,13 @@ export function copySteps(model: Model, stage: Stage | undefined = model.finalSt
 }
 
 function copyStep(model: Model, instruction: Instruction, keyword: 'COPY' | 'ADD', workdir: string, stage: Stage): CopyStep | undefined {
-  const flags = (instruction as unknown as { getFlags(): { getName(): string; getValue(): string | null }[] }).getFlags?.() ?? [];
-  const flag = (name: string) => flags.find((f) => f.getName() === name)?.getValue() ?? undefined;
-  const json = model.jsonArray(instruction);
-  let words: Word[];
-  if (json) {
-    words = json;
-  } else {
-    const args = instruction.getArguments().filter((a) => !a.getValue().startsWith('--'));
-    words = args.map((a) => ({ value: stripQuotes(a.getValue()), range: a.getRange(), quoted: /^["']/.test(a.getValue()), expands: a.getValue().includes('$') }));
-  }
-  const heredocs = (instruction as unknown as { getHeredocs?: () => unknown[] }).getHeredocs?.() ?? [];
-  const heredoc = heredocs.length > 0;
-  if (heredoc) words = words.filter((w) => !w.value.startsWith('<<') && w.range.start.line === instruction.getRange().start.line);
+  const all = model.words(instruction);
+  const flags = all.filter((w) => w.value.startsWith('--'));
+  const flag = (name: string) => flags.find((f) => f.value.startsWith(`--${name}=`))?.value.slice(name.length + 3);
+  // Heredoc markers are redirections to the tokenizer, so only the first line's words remain.
+  const heredoc = /<<-?["']?[A-Za-z_]/.test(model.textOf(instruction.getRange()).split('\n')[0]);
+  let words = model.jsonArray(instruction) ?? all.filter((w) => !w.value.startsWith('--'));
+  if (heredoc) words = words.filter((w) => w.range.start.line === instruction.getRange().start.line);
   if (words.length < (heredoc ? 1 : 2)) return undefined;
   const destinationWord = words[words.length - 1];
   const dest = destinationWord.value;
@@ -239,8 +242,4 @@ export function joinPath(base: string, path: string): string {
     if (part === '..') parts.pop(); else parts.push(part);
   }
   return '/' + parts.join('/');
-}
-
-function stripQuotes(s: string): string {
-  return s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0] ? s.slice(1, -1) : s;
 }

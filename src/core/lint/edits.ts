@@ -1,9 +1,15 @@
 import type { Position, TextEdit } from './types';
 
-/** Offsets of the start of every line; a line ends at '\n' (a '\r' before it stays part of the line). */
+/**
+ * Offsets of the start of every line, with LSP's line breaks (`\r\n`, `\n`, and a lone `\r`) so
+ * that positions agree with dockerfile-ast and the editor.
+ */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
 

@@ -37,7 +37,7 @@ function lintUnsafe(text: string, options: LintOptions): LintResult {
   const dockerfile = DockerfileParser.parse(source);
   const model = new Model(source, dockerfile, options.buildArgs, options.stage);
   const instructions = dockerfile.getInstructions();
-  const pragmas = readPragmas(source.split('\n'), instructions.map((i) => i.getRange().start.line));
+  const pragmas = readPragmas(source.split(/\r\n|\r|\n/), instructions.map((i) => i.getRange().start.line));
   const modes = decideModes(model, pragmas, options);
   const active = new Set(modes.modes);
 

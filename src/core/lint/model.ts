@@ -82,6 +82,8 @@ export class Model {
   /** set when a requested stage name does not exist */
   readonly missingStage?: string;
   private readonly starts: number[];
+  private readonly memos = new Map<string, unknown>();
+  private readonly wordCache = new Map<Instruction, Word[]>();
 
   constructor(
     readonly text: string,
@@ -101,6 +103,41 @@ export class Model {
     } else {
       this.finalStage = this.stages[this.stages.length - 1];
     }
+  }
+
+  /**
+   * Computes a value once per model: rules ask the same questions (which packages, which copies),
+   * and the engine's budget is a fraction of the parse time.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
+  /**
+   * The range of an instruction's arguments: from the first character after the keyword to the
+   * end of the instruction. dockerfile-ast recomputes its own on every call, which dominated
+   * profiles; this is the same span from ranges the parser already stored.
+   */
+  argumentsRange(instruction: Instruction): Range | undefined {
+    const end = this.offsetAt(instruction.getRange().end);
+    let start = this.offsetAt(instruction.getInstructionRange().end);
+    while (start < end && (this.text[start] === ' ' || this.text[start] === '\t')) start++;
+    return start < end ? { start: this.positionAt(start), end: this.positionAt(end) } : undefined;
+  }
+
+  /** An instruction's arguments as shell words, across continuations, computed once. */
+  words(instruction: Instruction): Word[] {
+    let words = this.wordCache.get(instruction);
+    if (!words) {
+      const range = this.argumentsRange(instruction);
+      words = range
+        ? splitCommands(this.textOf(range), this.positionOfFrom(this.offsetAt(range.start)), this.dockerfile.getEscapeCharacter())
+          .flatMap((c) => [...c.assignments, ...c.words])
+        : [];
+      this.wordCache.set(instruction, words);
+    }
+    return words;
   }
 
   /** The stages the image is built from, the external base first and `stage` last. */
@@ -263,10 +300,12 @@ export class Model {
   }
 
   private runStep(instruction: Instruction, escape: string): RunStep {
-    const heredocs = (instruction as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
     const json = this.jsonArray(instruction);
     if (json) return { instruction, commands: this.execCommands(json, escape), heredocs: [] };
-    const argsRange = instruction.getArgumentsRange();
+    const argsRange = this.argumentsRange(instruction);
+    const heredocs = argsRange && this.textOf(argsRange).includes('<<')
+      ? (instruction as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? []
+      : [];
     if (!argsRange) return { instruction, commands: [], heredocs };
     if (heredocs.length === 0) {
       const start = this.offsetAt(argsRange.start);
@@ -332,7 +371,7 @@ export class Model {
   private execSpec(instruction: Instruction, escape: string): ExecSpec {
     const json = this.jsonArray(instruction);
     if (json) return { instruction, form: 'exec', words: json, commands: this.execCommands(json, escape) };
-    const argsRange = instruction.getArgumentsRange();
+    const argsRange = this.argumentsRange(instruction);
     const commands = argsRange
       ? splitCommands(this.textOf(argsRange), this.positionOfFrom(this.offsetAt(argsRange.start)), escape)
       : [];

@@ -2,7 +2,7 @@
  * Which SageMaker jobs an image is for, read from the file, each mode with the evidence for it.
  * Rules apply only in the modes they declare, so a processing image is not told it lacks `serve`.
  */
-import { copySteps, installedPackages, landingPath } from './commands';
+import { copySteps, imagePackages, landingPath } from './commands';
 import { baseImageOf } from './images';
 import { INFERENCE_TOOLKIT, INTERPRETERS, LABEL_PREFIX, MODEL_SERVERS, SERVE_TOOLKITS, TRAINING_TOOLKITS } from './knowledge';
 import type { Model } from './model';
@@ -29,7 +29,7 @@ export function detectModes(model: Model): ModeReason[] {
     }
   }
 
-  for (const pkg of installedPackages(model.imageRuns())) {
+  for (const pkg of imagePackages(model)) {
     if (TRAINING_TOOLKITS.includes(pkg.name)) add('train', `installs ${pkg.name}`, pkg.word.range);
     if (SERVE_TOOLKITS.includes(pkg.name) || pkg.name === INFERENCE_TOOLKIT || MODEL_SERVERS.includes(pkg.name)) {
       add('serve', `installs ${pkg.name}`, pkg.word.range);
