@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import {
-  checkInstanceType, checkRegion, closestMatch, type Config, unknownValueMessage,
+  checkInstanceType, checkRegion, checkStage, closestMatch, type Config, unknownValueMessage,
 } from '../core/lint/config';
 import { DEPLOYMENT_TARGETS, type DeploymentTarget, type Mode, MODES, SEVERITIES, type Severity } from '../core/lint/types';
 
@@ -122,7 +122,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const flags: Config = {
     modes: modes?.length ? [...new Set(modes)] : undefined,
     target: oneOf<DeploymentTarget>('target', 'deployment target', values.target, DEPLOYMENT_TARGETS),
-    stage: checked('stage', values.stage, (value) => (value === '' ? 'must not be empty' : undefined)),
+    stage: checked('stage', values.stage, checkStage),
     instanceType: checked('instance-type', values['instance-type'], checkInstanceType),
     region: checked('region', values.region, checkRegion),
     buildArgs: Object.keys(buildArgs).length ? buildArgs : undefined,

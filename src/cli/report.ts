@@ -7,6 +7,8 @@ export interface FileReport {
   /** the name shown to people: relative to the working directory when inside it, `<stdin>` for stdin */
   displayPath: string;
   result: LintResult;
+  /** true when --fix changed the file */
+  fixed?: boolean;
 }
 
 export type Counts = Record<Severity, number>;

@@ -14,7 +14,7 @@ export function formatText(reports: readonly FileReport[], colors: Colors): stri
   const paint: Record<Severity, (text: string) => string> = { error: colors.red, warning: colors.yellow, info: colors.blue };
   const lines: string[] = [];
   for (const report of reports) {
-    lines.push(colors.underline(report.displayPath));
+    lines.push(colors.underline(report.displayPath) + (report.fixed ? colors.green(' (fixed)') : ''));
     lines.push(colors.dim(`  ${describeModes(report.result.modes)}`));
     for (const finding of report.result.findings) {
       const { line, column } = oneBased(finding.range);

@@ -111,6 +111,11 @@ export function checkRegion(value: string): string | undefined {
   return REGION.test(value) ? undefined : `'${value}' is not an AWS region (expected e.g. us-east-1)`;
 }
 
+/** Checks a build-stage name; returns the problem, or undefined when it is usable. */
+export function checkStage(value: string): string | undefined {
+  return value.trim() === '' ? 'expected a build stage name' : undefined;
+}
+
 const KEYS = ['modes', 'target', 'instanceType', 'region', 'buildArgs', 'rules', 'failLevel', 'stage'] as const;
 type Key = (typeof KEYS)[number];
 
@@ -173,7 +178,7 @@ class Reader {
       case 'failLevel': config.failLevel = this.oneOf(node, key, 'severity', SEVERITIES); break;
       case 'instanceType': config.instanceType = this.checked(node, key, checkInstanceType); break;
       case 'region': config.region = this.checked(node, key, checkRegion); break;
-      case 'stage': config.stage = this.checked(node, key, (value) => (value === '' ? 'must not be empty' : undefined)); break;
+      case 'stage': config.stage = this.checked(node, key, checkStage); break;
       case 'buildArgs': config.buildArgs = this.buildArgs(node); break;
       case 'rules': config.rules = this.rules(node); break;
     }

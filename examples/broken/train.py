@@ -1,0 +1,3 @@
+import os
+
+print('training with', os.listdir('/opt/ml/input/data'))

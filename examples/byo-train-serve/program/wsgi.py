@@ -1,0 +1,4 @@
+import predictor as myapp
+
+# gunicorn loads `wsgi:app`.
+app = myapp.app
