@@ -1,14 +1,19 @@
 /**
- * What the linter can know about a stage's external base image without pulling it.
+ * What the linter can know about a stage's external base image without pulling it: the catalog
+ * says whether it is a SageMaker image (which brings its toolkit, entrypoint and labels), and a
+ * short list says which official images define no ENTRYPOINT.
  */
+import { parseImageRef } from '../catalog';
+import type { ImageRef, Scope } from '../catalog';
 import type { Model, Stage } from './model';
 
 export interface BaseImage {
   /** the reference after ARG substitution */
   ref: string;
+  parsed: ImageRef;
   /** the repository path without registry and tag, e.g. `library/python` → `python` */
   repository: string;
-  /** true when ARGs in the reference could not be resolved: then nothing below can be trusted */
+  /** true when an unresolved ARG hides which image this is: then nothing below can be trusted */
   unresolved: boolean;
   /** set for images AWS builds for SageMaker; they bring their toolkit, entrypoint and labels */
   sagemaker?: SageMakerImage;
@@ -28,35 +33,40 @@ const PLAIN_IMAGES = new Set([
   'nvidia/cuda', 'buildpack-deps', 'amazoncorretto', 'eclipse-temurin', 'openjdk', 'r-base', 'rocker/r-ver', 'golang', 'node',
 ]);
 
-/** Repositories of SageMaker images by name, beyond what a tag can say [shared JSON; DLC data]. */
-function sagemakerScopes(repository: string): SageMakerImage['scopes'] | undefined {
-  const name = repository.split('/').pop() ?? repository;
-  if (/^sagemaker-distribution(-prod)?$/.test(name) || /^sagemaker-base-python/.test(name)) return ['studio'];
-  if (/^sagemaker-(scikit-learn|xgboost)$/.test(name) || name === 'sagemaker-chainer') return ['training', 'inference'];
-  if (/^(pytorch|tensorflow|mxnet)$/.test(name) && repository.includes('deep-learning-containers')) return ['training', 'inference'];
-  if (/^(pytorch|tensorflow|mxnet|huggingface-[a-z]+)-training(-arm64)?$/.test(name)) return ['training'];
-  if (/^(pytorch|tensorflow|mxnet|huggingface-[a-z-]+)-inference(-graviton|-arm64)?$/.test(name)) return ['inference'];
-  if (/^(djl-inference|tei|tei-cpu|huggingface-vllm|huggingface-sglang|sagemaker-tritonserver)$/.test(name)) return ['inference'];
-  if (/^sagemaker-(pytorch|tensorflow|mxnet)(-serving|-scriptmode)?$/.test(name)) {
-    return name.endsWith('-serving') ? ['inference'] : ['training', 'inference'];
-  }
-  return undefined;
+/** Registry mirrors of Docker Hub's official images: `public.ecr.aws/docker/library/python` is `python`. */
+const OFFICIAL_PREFIXES = /^(library\/|docker\/library\/|lts\/|amazonlinux\/(?=amazonlinux$))/;
+
+function scopesOf(ref: ImageRef): SageMakerImage['scopes'] | undefined {
+  const known = ref.known;
+  // An EC2 build of a DLC lacks the SageMaker stage: no toolkit, labels or SageMaker entrypoint.
+  if (!known || known.ec2) return undefined;
+  if (known.kind === 'studio') return ['studio'];
+  if (known.kind === 'llm-serving' || known.kind === 'model-server') return ['inference'];
+  const scope: Scope | undefined = known.scope;
+  if (scope === 'training') return ['training'];
+  if (scope) return ['inference'];
+  // Unscoped families (sklearn, xgboost, chainer, legacy framework images) serve both jobs.
+  return ['training', 'inference'];
 }
 
-export function describeImage(ref: string, unresolved: boolean): BaseImage {
-  const withoutDigest = ref.split('@')[0];
-  const lastColon = withoutDigest.lastIndexOf(':');
-  const nameOnly = lastColon > withoutDigest.lastIndexOf('/') ? withoutDigest.slice(0, lastColon) : withoutDigest;
-  const parts = nameOnly.split('/');
-  // A first component with a dot or colon (or `localhost`) is a registry host, as Docker decides.
-  const hasRegistry = parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost');
-  const repository = (hasRegistry ? parts.slice(1) : parts).join('/').replace(/^library\//, '').replace(/^docker\/library\//, '');
-  const scopes = sagemakerScopes(repository);
-  const plainName = repository.replace(/^(lts|amazonlinux)\//, (m) => (m === 'amazonlinux/' ? '' : ''));
+/** The DLC registry, used to look up mirrored repositories by name. */
+const DLC_REGISTRY = '763104351884.dkr.ecr.us-east-1.amazonaws.com';
+
+export function describeImage(ref: string): BaseImage {
+  let parsed = parseImageRef(ref);
+  if (!parsed.known && (parsed.registryKind === 'other' || parsed.registryKind === 'docker-hub') && parsed.repository) {
+    // Teams mirror DLCs into their own registries under the same repository name and tag.
+    const name = parsed.repository.split('/').pop() as string;
+    const mirrored = parseImageRef(`${DLC_REGISTRY}/${name}${parsed.tag ? `:${parsed.tag}` : ''}`);
+    if (mirrored.known) parsed = { ...parsed, known: mirrored.known };
+  }
+  const repository = (parsed.repository ?? '').replace(OFFICIAL_PREFIXES, '');
+  const scopes = scopesOf(parsed);
+  const unresolved = parsed.unresolved.includes('repository') || (!parsed.repository && ref.includes('$'));
   return {
-    ref, repository, unresolved,
-    sagemaker: scopes ? { repository, scopes } : undefined,
-    plain: !scopes && PLAIN_IMAGES.has(plainName),
+    ref, parsed, repository, unresolved,
+    sagemaker: scopes ? { repository: parsed.known?.repository ?? repository, scopes } : undefined,
+    plain: !scopes && !unresolved && (parsed.registryKind === 'docker-hub' || parsed.registryKind === 'ecr-public') && PLAIN_IMAGES.has(repository),
   };
 }
 
@@ -64,5 +74,5 @@ export function describeImage(ref: string, unresolved: boolean): BaseImage {
 export function baseImageOf(model: Model, stage: Stage | undefined = model.finalStage): BaseImage | undefined {
   const base = model.baseStage(stage);
   if (!base || base.resolvedImage.toLowerCase() === 'scratch') return undefined;
-  return describeImage(base.resolvedImage, base.unresolved.length > 0);
+  return model.memo(`base:${base.index}`, () => describeImage(base.resolvedImage));
 }

@@ -22,7 +22,7 @@ export function detectModes(model: Model): ModeReason[] {
 
   const base = baseImageOf(model);
   const baseRange = model.baseStage()?.from.getImageRange() ?? undefined;
-  if (base?.sagemaker && !base.unresolved) {
+  if (base?.sagemaker) {
     for (const scope of base.sagemaker.scopes) {
       const mode: Mode = scope === 'training' ? 'train' : scope === 'inference' ? 'serve' : 'studio';
       add(mode, `FROM ${base.sagemaker.repository}, a SageMaker ${scope} image`, baseRange);
