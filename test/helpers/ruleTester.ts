@@ -61,7 +61,9 @@ export function memoryContext(files: Record<string, string | { text: string; exe
   return {
     listFiles: (): ContextFile[] => entries.map(({ path, executable }) => ({ path, executable })),
     readText: (path) => entries.find((e) => e.path === path)?.text,
-  };
+    // The duplicate-case check serializes options: make two contexts differ when their files do.
+    toJSON: () => files,
+  } as BuildContext;
 }
 
 function lintWith(rule: Rule, code: string, options: CaseOptions | undefined): Finding[] {

@@ -17,6 +17,7 @@ export {
   instanceFamily, isGpuInstance, isGravitonInstance, processorForInstance, type InstanceProcessor,
 } from './instances';
 export { compareVersions } from './versions';
+export { isAwsImageAccount } from './lookup';
 export type {
   Architecture, EcrDomain, FamilyInfo, ImageKind, ImageRef, ImageRefPart, ImageUriError, ImageUriRequest,
   ImageUriResult, KnownImage, RegistryKind, Scope, TagStatus, VersionInfo,

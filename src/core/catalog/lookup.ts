@@ -138,3 +138,10 @@ export const ECR_DOMAINS: readonly EcrDomain[] = ['amazonaws.com', ...PARTITION_
 export function domainForRegion(region: string): EcrDomain {
   return PARTITION_DOMAINS.find(([prefix]) => region.startsWith(prefix))?.[1] ?? 'amazonaws.com';
 }
+
+const AWS_IMAGE_ACCOUNTS = new Set(CATALOG.accounts);
+
+/** True when `account` owns a pre-built SageMaker image repository in some region of the catalog. */
+export function isAwsImageAccount(account: string): boolean {
+  return AWS_IMAGE_ACCOUNTS.has(account);
+}

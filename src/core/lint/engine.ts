@@ -9,6 +9,7 @@ import { Model } from './model';
 import { DEFAULT_MODES, detectModes } from './modes';
 import { IdReference, Pragmas, readPragmas } from './pragmas';
 import { allRules, ruleById } from './rules';
+import { DEPLOYMENT_TARGETS } from './types';
 import type {
   Finding, LintOptions, LintResult, ModeInfo, Range, Report, Rule, RuleContext, Severity,
 } from './types';
@@ -46,13 +47,15 @@ function lintUnsafe(text: string, options: LintOptions): LintResult {
     findings.push(engineFinding(ENGINE_IDS.pragma, 'missingStage',
       `Build stage "${model.missingStage}" does not exist; linting the last stage instead.`, ORIGIN));
   }
+  // Facts stated in the file win over configuration, as `# smlint mode=` does.
+  const deployment = { ...options.deployment, ...pragmas.deployment };
   const overrides = options.rules ?? {};
   for (const rule of options.ruleSet ?? allRules) {
     if (overrides[rule.meta.id] === 'off') continue;
     if (!rule.meta.modes.some((m) => active.has(m))) continue;
     const reports: Report[] = [];
     const ctx: RuleContext = {
-      text: source, dockerfile, model, modes: active, deployment: options.deployment ?? {}, buildContext: options.buildContext,
+      text: source, dockerfile, model, modes: active, deployment, buildContext: options.buildContext,
       report: (r) => { reports.push(r); },
     };
     try {
@@ -129,6 +132,9 @@ function pragmaFindings(pragmas: Pragmas): Finding[] {
   }
   for (const bad of pragmas.badModes) {
     findings.push(engineFinding(ENGINE_IDS.pragma, 'unknownMode', `Unknown mode "${bad.value}" in a smlint pragma; use train, serve, processing or studio.`, bad.range));
+  }
+  for (const bad of pragmas.badTargets) {
+    findings.push(engineFinding(ENGINE_IDS.pragma, 'unknownTarget', `Unknown deployment target "${bad.value}" in a smlint pragma; use one of ${DEPLOYMENT_TARGETS.join(', ')}.`, bad.range));
   }
   for (const ref of pragmas.dangling) {
     findings.push(engineFinding(ENGINE_IDS.pragma, 'dangling', `This smlint ignore pragma is followed by no instruction, so it silences nothing.`, ref.range));

@@ -55,6 +55,11 @@ export function splitCommands(text: string, positionOf: PositionOf, escapeChar =
       if (isAssignment(words[i])) assignments.push(words[i]);
       i++;
     }
+    // `sudo [-E] [-u user] cmd` runs cmd; the rules care about cmd.
+    if (words[i]?.value === 'sudo') {
+      i++;
+      while (i < words.length && words[i].value.startsWith('-')) i += /^-[ugCDhpr]$/.test(words[i].value) ? 2 : 1;
+    }
     const rest = words.slice(i);
     const first = words[0].range.start;
     const last = words[words.length - 1].range.end;

@@ -29,6 +29,18 @@ describe('engine', () => {
       ]);
     });
 
+    it('deployment pragmas state facts for the rules and win over configuration', () => {
+      const seen: unknown[] = [];
+      const probe = defineRule({
+        meta: { id: 'test-probe', severity: 'info', basis: 'doc', modes: ['serve'], summary: 'test', source: ['DG:x'], messages: { m: 'm' } },
+        check(ctx) { seen.push(ctx.deployment); },
+      });
+      const text = '# smlint target=pipeline\n# smlint instance-type=ml.c7g.xlarge\n# smlint target=nope\nFROM x\n';
+      const result = lint(text, { ruleSet: [probe], modes: ['serve'], deployment: { target: 'endpoint', region: 'us-east-1' } });
+      assert.deepStrictEqual(seen, [{ target: 'pipeline', instanceType: 'ml.c7g.xlarge', region: 'us-east-1' }]);
+      assert.deepStrictEqual(result.findings.map((f) => [f.messageId, f.range.start.line, f.range.start.character]), [['unknownTarget', 2, 16]]);
+    });
+
     it('`# smlint mode=` overrides detection and configuration', () => {
       const result = lint('# smlint mode=processing\nFROM python:3.11\nRUN pip install sagemaker-training\n', { modes: ['serve'] });
       assert.deepStrictEqual([result.modes.origin, result.modes.modes], ['pragma', ['processing']]);

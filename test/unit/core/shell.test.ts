@@ -33,6 +33,7 @@ describe('shell tokenizer', () => {
     assert.deepStrictEqual(cmd.words.map((w) => w.value), ['apt-get', 'install', '-y', 'x']);
     assert.deepStrictEqual(words('exec python3 serve.py'), [['python3', 'serve.py']]);
     assert.deepStrictEqual(words('if true; then pip install x; fi'), [['true'], ['pip', 'install', 'x']]);
+    assert.deepStrictEqual(words('sudo -E -u root apt-get install -y git'), [['apt-get', 'install', '-y', 'git']]);
   });
 
   it('drops redirections and their targets', () => {

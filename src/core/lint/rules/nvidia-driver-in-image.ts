@@ -4,13 +4,14 @@ import { commandName } from '../shell';
 import { defineRule } from '../types';
 
 /**
- * Packages that are the driver itself, on Debian/Ubuntu, the CUDA repositories and RHEL-likes.
- * Libraries (`libnvidia-*`, `cuda-compat-*`, `cuda-toolkit-*`) and `nvidia-container-toolkit` are
- * not: the first two are what the guide asks for or ship next to the toolkit, and telling them
- * apart from a driver needs more than a name. The `*-local-repo-*` packages only add a repository.
+ * Packages that are the driver itself, on Debian/Ubuntu, the CUDA repositories and RHEL-likes. Not
+ * reported: the CUDA toolkit and forward-compatibility packages (`cuda-toolkit-*`, `cuda-compat-*`),
+ * which are what the guide asks for; libraries (`libnvidia-*`), which a name alone cannot tell from
+ * driver pieces; `nvidia-container-toolkit`; the `*-local-repo-*` packages, which only add a
+ * repository; and `cuda-drivers-fabricmanager-*`, the NVSwitch service.
  */
 const DRIVER_PACKAGE = /^(nvidia-driver|nvidia-driver-.+|cuda-drivers|cuda-drivers-.+|nvidia-headless-(no-dkms-)?\d.*|nvidia-dkms-\d.*|kmod-nvidia.*)$/;
-const NOT_A_DRIVER = /-local-repo/;
+const NOT_A_DRIVER = /-local-repo|fabricmanager/;
 /** NVIDIA's own driver installer; the CUDA runfile (`cuda_*.run`) can install the toolkit alone. */
 const DRIVER_RUNFILE = /(^|\/)NVIDIA-Linux-[^/]*\.run$/;
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh']);
@@ -25,7 +26,7 @@ export const nvidiaDriverInImage = defineRule({
     source: ['DG:your-algorithms-training-algo-dockerfile', 'DG:your-algorithms-inference-code', 'DG:build-your-own-processing-container', 'DG:studio-byoi-specs'],
     messages: {
       driverPackage: '{package} is the NVIDIA driver. SageMaker asks for the CUDA toolkit only: the GPU host injects its own driver through the NVIDIA container runtime, and a driver in the image clashes with it. Remove the package (an nvidia/cuda base or the CUDA toolkit packages are enough).',
-      driverInstaller: 'This runs the NVIDIA driver installer {file}. SageMaker asks for the CUDA toolkit only: the GPU host injects its own driver through the NVIDIA container runtime, and a driver in the image clashes with it. Remove this step.',
+      driverInstaller: 'This runs NVIDIA\'s driver installer (NVIDIA-Linux-*.run). SageMaker asks for the CUDA toolkit only: the GPU host injects its own driver through the NVIDIA container runtime, and a driver in the image clashes with it. Remove this step.',
     },
   },
   check(ctx) {
@@ -47,10 +48,10 @@ export const nvidiaDriverInImage = defineRule({
     for (const run of model.imageRuns()) {
       for (const command of run.commands) {
         const [first, second] = command.words;
-        const installer = DRIVER_RUNFILE.test(first?.value ?? '') ? first
-          : SHELLS.has(commandName(first)) && DRIVER_RUNFILE.test(second?.value ?? '') ? second : undefined;
-        if (!installer) continue;
-        ctx.report({ messageId: 'driverInstaller', range: command.range, data: { file: commandName(installer) } });
+        const runsInstaller = DRIVER_RUNFILE.test(first?.value ?? '')
+          || (SHELLS.has(commandName(first)) && DRIVER_RUNFILE.test(second?.value ?? ''));
+        if (!runsInstaller) continue;
+        ctx.report({ messageId: 'driverInstaller', range: command.range });
       }
     }
   },

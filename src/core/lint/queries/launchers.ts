@@ -1,0 +1,138 @@
+/**
+ * What answers SageMaker's start command. Training runs `docker run IMAGE train` and hosting
+ * `docker run IMAGE serve`; the word replaces CMD, and without an ENTRYPOINT it is itself the
+ * program, looked up on PATH [DG:your-algorithms-training-algo-dockerfile, DG:your-algorithms-inference-code].
+ * Every answer is three-valued: what the file shows, what it hides, and what is certainly absent.
+ */
+import type { Instruction } from 'dockerfile-ast';
+import { joinPath } from '../commands';
+import { SERVE_TOOLKITS, TRAINING_TOOLKITS } from '../knowledge';
+import type { Model, RunStep } from '../model';
+import { DEFAULT_MODES, detectModes } from '../modes';
+import { commandName } from '../shell';
+import type { BuildContext, Mode } from '../types';
+import { BaseFacts, baseFacts } from './base';
+import { imageEntrypoint } from './entrypoint';
+import { isUnder } from './files';
+import { copiedFiles, imageSteps, ImageStep } from './filesystem';
+import { findPython, pythonInstalls } from './toolkits';
+
+/** The PATH of Docker's official base images, which every Linux distribution image starts with. */
+export const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/**
+ * The directories on the image's PATH: the ENV PATH entries the file sets, plus the default ones.
+ * The defaults stay even when ENV PATH drops `$PATH`: missing a launcher there only silences a
+ * rule, while dropping them could invent a missing one.
+ */
+export function pathDirs(model: Model): string[] {
+  const dirs = new Set(DEFAULT_PATH);
+  for (const entry of (model.finalStage?.env.get('PATH')?.value ?? '').split(':')) {
+    if (entry.startsWith('/') && !entry.includes('$')) dirs.add(joinPath('/', entry));
+  }
+  return [...dirs];
+}
+
+export type Launcher = 'train' | 'serve';
+
+export interface CommandLookup {
+  /** `found`: the file shows it; `unknown`: the file hides where it could come from; `absent`: nothing provides it */
+  status: 'found' | 'unknown' | 'absent';
+  /** what provides it, or what might */
+  evidence?: string;
+}
+
+const TOOLKITS: Record<Launcher, readonly string[]> = { train: TRAINING_TOOLKITS, serve: SERVE_TOOLKITS };
+/** Packages that may provide the command without smlint knowing for sure (older SageMaker images). */
+const MAYBE_TOOLKITS: Record<Launcher, readonly string[]> = { train: [], serve: ['sagemaker-containers'] };
+const SCOPE: Record<Launcher, 'training' | 'inference'> = { train: 'training', serve: 'inference' };
+
+/** Whether an executable named `name` is on the image's PATH, as far as the file shows. */
+export function findCommand(model: Model, name: Launcher, buildContext: BuildContext | undefined): CommandLookup {
+  const base = baseFacts(model);
+  if (base.kind === 'sagemaker' && base.image?.sagemaker?.scopes.includes(SCOPE[name])) {
+    return { status: 'found', evidence: `the SageMaker base image ${base.image.repository}` };
+  }
+  const installs = pythonInstalls(model, buildContext);
+  const toolkit = findPython(installs, TOOLKITS[name]);
+  if (toolkit) return { status: 'found', evidence: `${toolkit.name} (installed by ${toolkit.instruction.getKeyword()})` };
+
+  const dirs = pathDirs(model);
+  const targets = new Set(dirs.map((d) => joinPath(d, name)));
+  const copies = copiedFiles(model, buildContext);
+  const copied = copies.flatMap((c) => c.files).find((f) => targets.has(f.path));
+  if (copied) return { status: 'found', evidence: `${copied.path}, copied by ${copied.source.value}` };
+  const steps = imageSteps(model);
+  if (runCreates(model, steps, targets, name, dirs)) return { status: 'found', evidence: 'a RUN step' };
+
+  if (findPython(installs, MAYBE_TOOLKITS[name])) return { status: 'unknown' };
+  // A local package, an unreadable requirements file or an install script may bring the toolkit.
+  if (installs.opaque.length > 0) return { status: 'unknown', evidence: 'an install smlint cannot see into' };
+  const opaque = copies.find((c) => c.opaque.some((root) => dirs.some((d) => isUnder(d, root))));
+  if (opaque) return { status: 'unknown', evidence: `a copy into ${opaque.step.destination} smlint cannot list` };
+  return { status: 'absent' };
+}
+
+/** RUN steps that link, copy, move, install or write a file at one of `targets`. */
+function runCreates(model: Model, steps: readonly ImageStep[], targets: ReadonlySet<string>, name: string, dirs: readonly string[]): boolean {
+  const runs = new Map<Instruction, RunStep>(model.imageRuns().map((r) => [r.instruction, r]));
+  for (const { instruction, workdir } of steps) {
+    const run = runs.get(instruction);
+    if (!run) continue;
+    // Redirections (`> /usr/local/bin/serve`) are not words; the text still shows the path.
+    const text = model.textOf(instruction.getRange());
+    for (const target of targets) {
+      if (new RegExp(`${escapeRegExp(target)}(?![\\w.-])`).test(text)) return true;
+    }
+    for (const command of run.commands) {
+      const words = command.words.filter((w) => !w.value.startsWith('-') && !w.expands);
+      if (workdir !== undefined && words.slice(1).some((w) => targets.has(joinPath(workdir, w.value)))) return true;
+      // `ln -s /opt/program/serve /usr/local/bin/`
+      if (['ln', 'cp', 'mv', 'install'].includes(commandName(command.words[0])) && words.length >= 3 && workdir !== undefined) {
+        const destination = joinPath(workdir, words[words.length - 1].value);
+        if (dirs.includes(destination) && words.slice(1, -1).some((w) => w.value.split('/').pop() === name)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+export interface MissingLauncher {
+  severity: 'warning' | 'info';
+  base: BaseFacts;
+  /** a parenthesis for messages when the base image might provide the launcher; '' otherwise */
+  detail: string;
+}
+
+/**
+ * For an image with neither ENTRYPOINT nor CMD in the file: whether nothing answers `name`.
+ * With a CMD, cmd-only-launcher reports instead; with an ENTRYPOINT, the entrypoint rules judge it.
+ * The severity is `info` when the base image is not known to lack an ENTRYPOINT of its own.
+ */
+export function missingLauncher(model: Model, name: Launcher, buildContext: BuildContext | undefined): MissingLauncher | undefined {
+  if (imageEntrypoint(model) || model.cmd()) return undefined;
+  const base = baseFacts(model);
+  // A FROM without an image is a syntax error, not a missing launcher.
+  if (base.kind === 'sagemaker' || !base.name) return undefined;
+  if (findCommand(model, name, buildContext).status !== 'absent') return undefined;
+  return base.kind === 'none'
+    ? { severity: 'warning', base, detail: '' }
+    : { severity: 'info', base, detail: ` (unless the base image ${base.name} provides it or an ENTRYPOINT)` };
+}
+
+/**
+ * True when train and serve are only the default assumption: nothing in the file shows the job
+ * type. A failure under that assumption is not certain, since the image may be meant for processing.
+ */
+export function modesAssumed(model: Model, modes: ReadonlySet<Mode>): boolean {
+  return modes.size === DEFAULT_MODES.length && DEFAULT_MODES.every((m) => modes.has(m)) && detectModes(model).length === 0;
+}
+
+/** The SageMaker start words that apply in `modes`, in a fixed order. */
+export function launchersFor(modes: ReadonlySet<Mode>): Launcher[] {
+  return (['train', 'serve'] as const).filter((m) => modes.has(m));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
