@@ -54,7 +54,9 @@ const DLC_REGISTRY = '763104351884.dkr.ecr.us-east-1.amazonaws.com';
 
 export function describeImage(ref: string): BaseImage {
   let parsed = parseImageRef(ref);
-  if (!parsed.known && (parsed.registryKind === 'other' || parsed.registryKind === 'docker-hub') && parsed.repository) {
+  // A namespaced Docker Hub name (`pytorch/pytorch`, `tensorflow/tensorflow`) is its publisher's own image.
+  const hubNamespace = parsed.registryKind === 'docker-hub' && !!parsed.repository?.replace(/^library\//, '').includes('/');
+  if (!parsed.known && (parsed.registryKind === 'other' || parsed.registryKind === 'docker-hub') && parsed.repository && !hubNamespace) {
     // Teams mirror DLCs into their own registries under the same repository name and tag.
     const name = parsed.repository.split('/').pop() as string;
     const mirrored = parseImageRef(`${DLC_REGISTRY}/${name}${parsed.tag ? `:${parsed.tag}` : ''}`);

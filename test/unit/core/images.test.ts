@@ -21,4 +21,11 @@ describe('images: describeImage', () => {
     assert.ok(describeImage(`${DLC}/pytorch-training:2.6.0-ec2x-gpu`).sagemaker);
     assert.ok(describeImage('localhost:5000/pytorch-training').sagemaker);
   });
+
+  it('does not take a publisher\'s own Docker Hub image for a mirrored DLC of the same short name', () => {
+    assert.equal(describeImage('pytorch/pytorch:2.3.0-cuda12.1-cudnn8-runtime').sagemaker, undefined);
+    assert.equal(describeImage('tensorflow/tensorflow:2.15.0-gpu').sagemaker, undefined);
+    assert.ok(describeImage('pytorch-training:2.6.0-gpu-py312').sagemaker, 'a local re-tag keeps the DLC name');
+    assert.ok(describeImage('registry.example.com/ml/pytorch-training:2.6.0-gpu-py312').sagemaker);
+  });
 });

@@ -1,0 +1,353 @@
+/**
+ * What the image has installed, as far as the file, its build context and a known base image
+ * show: Python packages (command lines and readable requirement files), the SageMaker toolkits,
+ * a model server, Java. Every answer is yes/no/maybe; "maybe" means the evidence is out of
+ * sight (an unknown or unresolved base, a requirements file that cannot be read, a local
+ * package, a script), and rules lower their severity or stay silent on it.
+ */
+import type { Instruction } from 'dockerfile-ast';
+import { copySteps, imagePackages, installedPackages, joinPath, parseRequirement, requirementsFiles } from '../commands';
+import type { BaseImage, SageMakerImage } from '../images';
+import { INFERENCE_TOOLKIT, SERVE_TOOLKITS, TRAINING_TOOLKITS } from '../knowledge';
+import type { Model, Stage } from '../model';
+import { commandName, SimpleCommand, Word } from '../shell';
+import type { BuildContext, Range } from '../types';
+import { isUnder, stageOf, workdirOf } from './files';
+import { baseFacts } from './base';
+import { contextPath } from './dockerignore';
+import { copiedFiles } from './filesystem';
+
+export type Presence = 'yes' | 'no' | 'maybe';
+
+/**
+ * How much the linter knows about the base image's contents:
+ * - `sagemaker`: an AWS SageMaker image, which brings its toolkit, Java, entrypoint and labels;
+ * - `known`: an official or well-known public image that ships no SageMaker toolkit;
+ * - `unknown`: any other image, which may contain anything;
+ * - `unresolved`: ARGs in FROM that cannot be resolved;
+ * - `scratch`: nothing at all.
+ */
+export type BaseKind = 'sagemaker' | 'known' | 'unknown' | 'unresolved' | 'scratch';
+
+/** Public framework and conda images that ship no SageMaker toolkit, model server or entrypoint contract. */
+const PUBLIC_WITHOUT_TOOLKITS = new Set([
+  'pytorch/pytorch', 'tensorflow/tensorflow', 'continuumio/miniconda3', 'continuumio/anaconda3', 'condaforge/miniforge3',
+  'condaforge/mambaforge', 'mambaorg/micromamba', 'nvidia/pytorch', 'nvidia/tensorflow', 'pypy',
+]);
+
+export interface BaseInfo {
+  kind: BaseKind;
+  image?: BaseImage;
+  /** true for official OS and language images and scratch, which define no ENTRYPOINT */
+  plain: boolean;
+  /** the FROM image range of the stage at the root of the image's lineage */
+  range?: Range;
+}
+
+/** What the base image is known to contain, on top of base.ts' `baseFacts`. */
+export function baseInfo(model: Model): BaseInfo {
+  const facts = baseFacts(model);
+  const range = model.baseStage()?.from.getImageRange() ?? undefined;
+  const image = facts.image;
+  if (facts.kind === 'sagemaker') return { kind: 'sagemaker', image, plain: false, range };
+  if (facts.kind === 'none') return { kind: image ? 'known' : 'scratch', image, plain: true, range };
+  // An unresolved registry or tag leaves the repository known; an unresolved repository hides everything.
+  if (!image || image.unresolved) return { kind: 'unresolved', image, plain: false, range };
+  return { kind: PUBLIC_WITHOUT_TOOLKITS.has(image.repository) ? 'known' : 'unknown', image, plain: false, range };
+}
+
+/** How messages name the base image: its reference, or the ARGs that hide it. */
+export function baseLabel(model: Model, info: BaseInfo = baseInfo(model)): string {
+  if (info.kind === 'unresolved') return `named by ARG ${(model.baseStage()?.unresolved ?? []).join(', ARG ')}`;
+  return info.image?.ref ?? model.baseStage()?.image ?? '';
+}
+
+/** True when the base is a SageMaker image for the given scope. */
+export function sagemakerBase(model: Model, scope: SageMakerImage['scopes'][number]): boolean {
+  const info = baseInfo(model);
+  return info.kind === 'sagemaker' && !!info.image?.sagemaker?.scopes.includes(scope);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Python packages
+
+export interface PythonPackage {
+  /** normalized name */
+  name: string;
+  extras: string[];
+  /** version specifier as written, or '' */
+  specifier: string;
+  manager: 'pip' | 'conda';
+  /** the package on the command line, or the requirements-file argument it was read from */
+  word: Word;
+  instruction: Instruction;
+  /** the context path of the requirements or environment file that lists it */
+  file?: string;
+  /** installed with -U/--upgrade, so a newer release replaces what the base has */
+  upgrade: boolean;
+  /** the install command */
+  command: SimpleCommand;
+}
+
+export interface OpaqueInstall {
+  range: Range;
+  instruction: Instruction;
+}
+
+export interface PythonInstalls {
+  packages: PythonPackage[];
+  /** installs whose packages cannot be read: unreadable files, local paths, URLs, project installs, scripts */
+  opaque: OpaqueInstall[];
+}
+
+/** Value options of `pip install` whose value is a path or URL, not a package to install. */
+const PIP_PATH_OPTIONS = new Set([
+  '-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target',
+  '--prefix', '--root', '--src', '--cache-dir', '--log', '--trusted-host', '--proxy', '--python', '-p',
+]);
+const PROJECT_INSTALLERS: Record<string, string[]> = {
+  poetry: ['install', 'add'], pipenv: ['install', 'sync'], uv: ['sync', 'add'], pdm: ['install', 'sync', 'add'], hatch: ['env'],
+};
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh']);
+const PYTHON_LOCATION = /site-packages|dist-packages|venv|conda|\/usr\/local\/lib\/python|\/\.local/;
+
+/**
+ * Every Python package the image installs: in its lineage, and in the stages it copies files
+ * from (a builder stage's virtualenv or `--user` site). Computed once per lint run.
+ */
+export function pythonInstalls(model: Model, context: BuildContext | undefined): PythonInstalls {
+  return model.memo('python-installs', () => {
+    const result: PythonInstalls = { packages: [], opaque: [] };
+    for (const stage of contributingStages(model)) {
+      for (const run of stage.runs) {
+        for (const pkg of installedPackages([run])) {
+          if (pkg.manager !== 'pip' && pkg.manager !== 'conda') continue;
+          result.packages.push({
+            name: pkg.name, extras: pkg.extras, specifier: pkg.specifier, manager: pkg.manager, word: pkg.word,
+            instruction: pkg.instruction, command: pkg.command,
+            upgrade: pkg.command.words.some((w) => w.value === '-U' || w.value === '--upgrade'),
+          });
+        }
+        for (const command of run.commands) {
+          const step = { ...run, commands: [command] };
+          for (const file of requirementsFiles([step])) readPackageFile(model, context, run.instruction, command, file.word, file.path, 'pip', result);
+          inspectCommand(model, context, run.instruction, command, result);
+        }
+      }
+    }
+    // Python files copied from an image (not a stage) carry packages the file cannot show.
+    for (const step of copySteps(model)) {
+      const fromStage = step.from !== undefined && stageNamed(model, step.from);
+      if (step.from !== undefined && !fromStage && step.sources.some((s) => PYTHON_LOCATION.test(s.value))) {
+        result.opaque.push({ range: step.instruction.getRange(), instruction: step.instruction });
+      }
+    }
+    return result;
+  });
+}
+
+/** The first installed package with one of `names` (normalized), in build order. */
+export function findPython(installs: PythonInstalls, names: readonly string[]): PythonPackage | undefined {
+  return installs.packages.find((p) => names.includes(p.name));
+}
+
+/** The image's lineage plus every stage it copies from with `COPY --from`, transitively. */
+function contributingStages(model: Model): Stage[] {
+  const found: Stage[] = [];
+  const visit = (stage: Stage | undefined) => {
+    for (const s of model.lineage(stage)) {
+      if (found.includes(s)) continue;
+      found.push(s);
+      for (const step of copySteps(model, s)) {
+        const from = step.from !== undefined ? stageNamed(model, step.from) : undefined;
+        if (from && step.stage === s) visit(from);
+      }
+    }
+  };
+  visit(model.finalStage);
+  return found;
+}
+
+function stageNamed(model: Model, name: string): Stage | undefined {
+  const lower = name.toLowerCase();
+  return /^\d+$/.test(name) ? model.stages[Number(name)] : model.stages.find((s) => s.name === lower);
+}
+
+function inspectCommand(model: Model, context: BuildContext | undefined, instruction: Instruction, command: SimpleCommand, result: PythonInstalls): void {
+  const words = command.words;
+  const name = commandName(words[0]);
+  const opaque = (range: Range = command.range) => result.opaque.push({ range, instruction });
+  const values = words.map((w) => w.value);
+  const pipAt = pipInstallIndex(values, name);
+  if (pipAt !== undefined) {
+    for (let i = pipAt; i < words.length; i++) {
+      const v = values[i];
+      if (PIP_PATH_OPTIONS.has(v)) { i++; continue; }
+      if (v === '-e' || v === '--editable') { opaque(words[i + 1]?.range); i++; continue; }
+      if (v.startsWith('-')) continue;
+      if (/^(\.|\/|~)|\/|:\/\/|^git\+|\.(whl|zip|tar\.gz|tgz)$/.test(v)) opaque(words[i].range);
+    }
+    return;
+  }
+  if (['conda', 'mamba', 'micromamba'].includes(name)) {
+    for (let i = 1; i < words.length; i++) {
+      // In `conda install`, -f means --force; it names a file only for `env` and micromamba.
+      const fileOption = values[i] === '--file' || (values[i] === '-f' && (values.includes('env') || name === 'micromamba'));
+      if (fileOption && words[i + 1]) readPackageFile(model, context, instruction, command, words[i + 1], values[i + 1], 'conda', result);
+    }
+    return;
+  }
+  if (PROJECT_INSTALLERS[name]?.includes(values[1] ?? '')) { opaque(); return; }
+  if (/^python(\d+(\.\d+)*)?$/.test(name) && values.some((v) => /(^|\/)setup\.py$/.test(v))) { opaque(); return; }
+  // A script can install anything; `bash -c "…"` in shell form is not tokenized further.
+  if (name.endsWith('.sh') || (SHELLS.has(name) && words.length > 1)) opaque();
+}
+
+/** The index of the first argument after `install` of a pip command, or undefined. */
+export function pipInstallIndex(values: string[], name: string): number | undefined {
+  let i = 1;
+  if (/^python(\d+(\.\d+)*)?$/.test(name)) {
+    while (i < values.length && values[i].startsWith('-') && values[i] !== '-m') i++;
+    if (values[i] !== '-m' || !/^pip\d*$/.test(values[i + 1] ?? '')) return undefined;
+    i += 2;
+  } else if (name === 'uv' && values[1] === 'pip') {
+    i = 2;
+  } else if (!/^pip(\d+(\.\d+)*)?$/.test(name)) {
+    return undefined;
+  }
+  const verb = values.indexOf('install', i);
+  return verb < 0 ? undefined : verb + 1;
+}
+
+/** Reads a requirements or conda environment file through the build context into `result`. */
+function readPackageFile(model: Model, context: BuildContext | undefined, instruction: Instruction, command: SimpleCommand, word: Word,
+  path: string, manager: 'pip' | 'conda', result: PythonInstalls, depth = 0): void {
+  const from = depth === 0 ? copiedFrom(model, context, instruction, path) : path;
+  const text = from === undefined ? undefined : context?.readText(from);
+  if (from === undefined || text === undefined) { result.opaque.push({ range: word.range, instruction }); return; }
+  const dir = from.split('/').slice(0, -1).join('/');
+  const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n|\r/);
+  for (const raw of lines) {
+    let line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (!line) continue;
+    const nested = /^(?:-r|--requirement)[\s=]*(\S+)/.exec(line);
+    if (nested && depth < 4) {
+      readPackageFile(model, context, instruction, command, word, contextPath(`${dir}/${nested[1]}`), manager, result, depth + 1);
+      continue;
+    }
+    if (line.startsWith('-e') || line.startsWith('--editable')) { result.opaque.push({ range: word.range, instruction }); continue; }
+    if (line.startsWith('-')) {
+      // YAML list items: `- numpy=1.26`, `- pip:` and its nested items.
+      if (manager !== 'conda' || !/^-\s+\S/.test(line)) continue;
+      line = line.replace(/^-\s+/, '');
+    }
+    line = line.replace(/\s*;.*$/, '').replace(/\s*@.*$/, '');
+    const spec = manager === 'conda' ? line.replace(/^[^:\s]+::/, '').replace(/^([^=<>!\s]+)=(?=\d)/, '$1==') : line;
+    const requirement = parseRequirement(spec);
+    if (requirement) {
+      result.packages.push({ ...requirement, manager, word, instruction, command, file: from, upgrade: false });
+    } else if (/^(\.|\/)|:\/\/|^git\+/.test(line)) {
+      result.opaque.push({ range: word.range, instruction });
+    }
+  }
+}
+
+/**
+ * The context path of the file found at `path` (relative to the WORKDIR) when `instruction` runs:
+ * the last COPY before it that lands a file there, or a copied directory holding it, which is
+ * looked up through `context` when its listing is not available.
+ */
+export function copiedFrom(model: Model, context: BuildContext | undefined, instruction: Instruction, path: string): string | undefined {
+  const workdir = workdirOf(model, instruction);
+  if (!path.startsWith('/') && workdir === undefined) return undefined;
+  const absolute = joinPath(workdir ?? '/', path);
+  const line = instruction.getRange().start.line;
+  const copies = copiedFiles(model, context, stageOf(model, instruction))
+    .filter((c) => c.step.instruction.getRange().start.line < line && c.step.from === undefined && !c.step.heredoc);
+  for (const copy of copies.reverse()) {
+    const file = copy.files.find((f) => f.path === absolute);
+    if (file) return file.contextFile?.path ?? contextPath(file.source.value);
+    for (const source of context ? copy.step.sources : []) {
+      const root = copy.step.destination.replace(/\/+$/, '');
+      if (!isUnder(absolute, root) || absolute === root) continue;
+      const candidate = contextPath(`${source.value}/${absolute.slice(root.length + 1)}`);
+      if (context?.readText(candidate) !== undefined) return candidate;
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Toolkits, model servers and Java
+
+export interface Evidence {
+  presence: Presence;
+  /** the install that provides it, when one is on a command line or in a requirements file */
+  package?: PythonPackage;
+}
+
+/** Packages that bring `multi-model-server` or replace it with TorchServe [IT:README.md, PTI, HFI:setup.py]. */
+export const MMS_PACKAGES = ['multi-model-server', 'mxnet-model-server'];
+export const TORCHSERVE_PACKAGES = ['torchserve', 'sagemaker-pytorch-inference'];
+export const HF_TOOLKIT = 'sagemaker-huggingface-inference-toolkit';
+
+function fromEvidence(model: Model, context: BuildContext | undefined, pkg: PythonPackage | undefined, scope: 'training' | 'inference'): Evidence {
+  if (pkg) return { presence: 'yes', package: pkg };
+  const base = baseInfo(model);
+  if (base.kind === 'sagemaker' && base.image?.sagemaker?.scopes.includes(scope)) return { presence: 'yes' };
+  if (base.kind === 'unknown' || base.kind === 'unresolved' || pythonInstalls(model, context).opaque.length > 0) return { presence: 'maybe' };
+  return { presence: 'no' };
+}
+
+/** `sagemaker-training`, a framework training toolkit, the legacy `sagemaker-containers`, or a SageMaker training base. */
+export function trainingToolkit(model: Model, context: BuildContext | undefined): Evidence {
+  return fromEvidence(model, context, findPython(pythonInstalls(model, context), TRAINING_TOOLKITS), 'training');
+}
+
+/** `sagemaker-inference`, a toolkit built on it or on TorchServe, or a SageMaker inference base. */
+export function inferenceToolkit(model: Model, context: BuildContext | undefined): Evidence {
+  return fromEvidence(model, context, findPython(pythonInstalls(model, context), [INFERENCE_TOOLKIT, ...SERVE_TOOLKITS]), 'inference');
+}
+
+/** The `multi-model-server` package itself, directly or through the Hugging Face toolkit's `mms` extra. */
+export function mmsInstall(installs: PythonInstalls): PythonPackage | undefined {
+  return installs.packages.find((p) => MMS_PACKAGES.includes(p.name)
+    || (p.name === HF_TOOLKIT && p.extras.some((e) => e === 'mms' || e === 'dev')));
+}
+
+/**
+ * A server `sagemaker-inference` can start: MMS, or TorchServe through the PyTorch toolkit, also
+ * from requirement files and SageMaker inference bases (serving.ts' `modelServer` reads the
+ * command lines only, to tell the kinds apart).
+ */
+export function modelServerPresence(model: Model, context: BuildContext | undefined): Evidence {
+  const installs = pythonInstalls(model, context);
+  const pkg = mmsInstall(installs) ?? findPython(installs, TORCHSERVE_PACKAGES);
+  return fromEvidence(model, context, pkg, 'inference');
+}
+
+/** Distribution packages of a Java runtime (Debian/Ubuntu, RHEL/Amazon Linux, Alpine, SUSE). */
+const JAVA_PACKAGE = /^(openjdk.*|default-j(re|dk).*|java-.*-(openjdk|amazon-corretto).*|.*corretto.*|temurin-.*|zulu.*|msopenjdk-.*|adoptopenjdk-.*|java-\d+.*|jdk\d*|jre\d*)$/;
+/** Base images that are a JDK or JRE. */
+const JAVA_IMAGES = /^(openjdk|eclipse-temurin|amazoncorretto|ibmjava|ibm-semeru-runtimes|sapmachine|azul\/zulu-openjdk.*|bellsoft\/liberica-.*|maven|gradle)$/;
+const JAVA_WORD = /(^|[^a-z])(jdk|jre|java|corretto|temurin)([^a-z]|$)/i;
+
+/** A Java runtime for MMS: a JDK or SageMaker base, a distribution or conda package, JAVA_HOME, or a copied JDK. */
+export function java(model: Model, context: BuildContext | undefined): Presence {
+  const base = baseInfo(model);
+  if (base.kind === 'sagemaker' || (base.image && JAVA_IMAGES.test(base.image.repository))) return 'yes';
+  if (imagePackages(model).some((p) => p.manager !== 'pip' && JAVA_PACKAGE.test(p.name))) return 'yes';
+  if (findPython(pythonInstalls(model, context), ['openjdk'])) return 'yes';
+  if (model.finalStage?.env.has('JAVA_HOME')) return 'yes';
+  if (copySteps(model).some((s) => s.from !== undefined && s.sources.some((w) => JAVA_WORD.test(w.value)))) return 'yes';
+  if (base.kind === 'unknown' || base.kind === 'unresolved') return 'maybe';
+  // A JDK downloaded by hand, or installed by a script: out of sight.
+  const mentions = model.imageRuns().some((run) => JAVA_WORD.test(model.textOf(run.instruction.getRange())));
+  const scripts = pythonInstalls(model, context).opaque.some((o) => o.instruction.getKeyword() === 'RUN' && isScriptRun(model, o.instruction));
+  return mentions || scripts ? 'maybe' : 'no';
+}
+
+function isScriptRun(model: Model, instruction: Instruction): boolean {
+  const run = model.imageRuns().find((r) => r.instruction === instruction);
+  return !!run?.commands.some((c) => commandName(c.words[0]).endsWith('.sh') || SHELLS.has(commandName(c.words[0])));
+}
