@@ -50,9 +50,23 @@ function maskVariables(text: string): string {
  * that still contain `${VAR}`/`$VAR` are left `undefined` and listed in `unresolved`; the rest is
  * parsed and, for SageMaker image repositories in private ECR, ECR Public or behind an unresolved
  * registry, looked up in the catalog. Never throws: text that cannot be an image reference gives
- * an `ImageRef` with only `ref` and `registryKind: 'unknown'`.
+ * an `ImageRef` with only `ref` and `registryKind: 'unknown'`. Results are shared between callers
+ * (the editor re-lints the same references on every keystroke): treat them as read-only.
  */
 export function parseImageRef(ref: string): ImageRef {
+  let parsed = PARSED.get(ref);
+  if (!parsed) {
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+    parsed = parseUncached(ref);
+    PARSED.set(ref, parsed);
+  }
+  return parsed;
+}
+
+const PARSED = new Map<string, ImageRef>();
+const PARSED_LIMIT = 1000;
+
+function parseUncached(ref: string): ImageRef {
   const text = ref.trim();
   const empty: ImageRef = { ref: text, registryKind: 'unknown', unresolved: [] };
   if (text.includes(HOLE)) return empty;

@@ -5,7 +5,7 @@
  */
 import { DockerfileParser } from 'dockerfile-ast';
 import { docsUrl, readmeUrl } from './docs';
-import { Model } from './model';
+import { memoizeArguments, Model } from './model';
 import { DEFAULT_MODES, detectModes } from './modes';
 import { IdReference, Pragmas, readPragmas } from './pragmas';
 import { allRules, ruleById } from './rules';
@@ -36,6 +36,7 @@ function lintUnsafe(text: string, options: LintOptions): LintResult {
   // Docker ignores a UTF-8 byte order mark; a space keeps every position where it was.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const dockerfile = DockerfileParser.parse(source);
+  memoizeArguments(dockerfile);
   const model = new Model(source, dockerfile, options.buildArgs, options.stage);
   const instructions = dockerfile.getInstructions();
   const pragmas = readPragmas(source.split(/\r\n|\r|\n/), instructions.map((i) => i.getRange().start.line));

@@ -68,6 +68,26 @@ export interface Stage {
   cmd?: ExecSpec;
 }
 
+/**
+ * dockerfile-ast recomputes an instruction's arguments on every call, and its accessors (FROM's
+ * image, ENV's properties, flags…) call that again each time; with forty rules asking, this was
+ * the largest cost in profiles. Arguments never change after parsing, so each instance keeps its
+ * first result. `ModifiableInstruction.getArguments` shifts flags off the raw array it receives,
+ * so the raw level hands out copies.
+ */
+export function memoizeArguments(dockerfile: Dockerfile): void {
+  const instructions = [...dockerfile.getInstructions(), ...dockerfile.getOnbuildTriggers()];
+  for (const instruction of instructions) {
+    const target = instruction as unknown as { getRawArguments(): unknown[]; getArguments(): unknown[] };
+    const raw = target.getRawArguments.bind(target);
+    const args = target.getArguments.bind(target);
+    let rawCache: unknown[] | undefined;
+    let argsCache: unknown[] | undefined;
+    target.getRawArguments = () => (rawCache ??= raw()).slice();
+    target.getArguments = () => (argsCache ??= args());
+  }
+}
+
 /** ARGs Docker/BuildKit predefine: always available, never "undeclared". */
 export const PREDEFINED_ARGS = new Set([
   'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',

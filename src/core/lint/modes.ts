@@ -4,9 +4,9 @@
  */
 import { copySteps, imagePackages, landingPath } from './commands';
 import { baseImageOf } from './images';
-import { INFERENCE_TOOLKIT, INTERPRETERS, LABEL_PREFIX, MODEL_SERVERS, SERVE_TOOLKITS, TRAINING_TOOLKITS } from './knowledge';
+import { INFERENCE_TOOLKIT, LABEL_PREFIX, MODEL_SERVERS, SERVE_TOOLKITS, TRAINING_TOOLKITS } from './knowledge';
 import type { Model } from './model';
-import { commandName } from './shell';
+import { bareInterpreter } from './queries/entrypoint';
 import type { Mode, ModeReason } from './types';
 
 /** Modes applied when the file shows no evidence: the two SageMaker starts every image must survive. */
@@ -55,10 +55,8 @@ export function detectModes(model: Model): ModeReason[] {
     if (key.startsWith(LABEL_PREFIX)) add('serve', `has the ${key.slice(LABEL_PREFIX.length)} capability label`, label.property.getNameRange());
   }
 
-  const entrypoint = model.entrypoint();
-  if (entrypoint?.form === 'exec' && entrypoint.words.length === 1 && INTERPRETERS.test(commandName(entrypoint.words[0]))) {
-    add('processing', `ENTRYPOINT ${entrypoint.words[0].value} with no script`, entrypoint.words[0].range);
-  }
+  const interpreter = bareInterpreter(model.entrypoint());
+  if (interpreter) add('processing', `ENTRYPOINT ${interpreter.value} with no script`, interpreter.range);
   if (/\/opt\/ml\/processing\b/.test(model.text)) {
     const at = model.text.indexOf('/opt/ml/processing');
     add('processing', 'refers to /opt/ml/processing', { start: model.positionAt(at), end: model.positionAt(at + '/opt/ml/processing'.length) });

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../../src/core/lint/engine';
 import { allRules } from '../../../src/core/lint/rules';
+import { memoryContext } from '../../helpers/ruleTester';
 
 const root = join(__dirname, '..', '..', '..');
 const ruleFiles = readdirSync(join(root, 'src/core/lint/rules')).filter((f) => f !== 'index.ts' && f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
@@ -45,10 +46,12 @@ describe('rule parity', () => {
         for (const heading of ['## What SageMaker does at run time', '## Why it fails', '## Incorrect', '## Correct', '## Sources']) {
           assert.ok(lines.includes(heading), `missing "${heading}"`);
         }
-        const blocks = [...page.matchAll(/```dockerfile (incorrect|correct)\n([\s\S]*?)```/g)];
+        // A ```json context block right after an example is its build context: path → file text.
+        const blocks = [...page.matchAll(/```dockerfile (incorrect|correct)\n([\s\S]*?)```(?:\s*```json context\n([\s\S]*?)```)?/g)];
         assert.ok(blocks.some((b) => b[1] === 'incorrect') && blocks.some((b) => b[1] === 'correct'), 'needs an incorrect and a correct example');
-        for (const [, kind, code] of blocks) {
-          const found = lint(code, { ruleSet: [rule] }).findings.filter((f) => f.ruleId === id);
+        for (const [, kind, code, files] of blocks) {
+          const buildContext = files === undefined ? undefined : memoryContext(JSON.parse(files) as Record<string, string>);
+          const found = lint(code, { ruleSet: [rule], buildContext }).findings.filter((f) => f.ruleId === id);
           if (kind === 'incorrect') assert.ok(found.length > 0, `incorrect example reports nothing:\n${code}`);
           else assert.deepStrictEqual(found.map((f) => f.message), [], `correct example reports:\n${code}`);
         }
