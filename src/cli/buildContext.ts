@@ -5,7 +5,7 @@ import type { BuildContext, ContextFile } from '../core/lint/types';
 import { walk } from './walk';
 
 export interface NodeBuildContextOptions {
-  /** the most files listed; beyond it the list is cut and `notice` says so */
+  /** the most files listed; a larger context cannot be listed, and `notice` says so */
   maxFiles?: number;
   /** larger files read as undefined ("cannot tell"), so a stray model file is never loaded */
   maxBytes?: number;
@@ -23,7 +23,8 @@ export const DEFAULT_MAX_BYTES = 1024 * 1024;
  * files with the index mode, so a script that is executable only on the author's disk fails there.
  */
 export class NodeBuildContext implements BuildContext {
-  private files: ContextFile[] | undefined;
+  /** null once the listing turned out incomplete: asked again, the answer stays "cannot tell" */
+  private files: ContextFile[] | null | undefined;
   private readonly maxFiles: number;
   private readonly maxBytes: number;
 
@@ -32,21 +33,33 @@ export class NodeBuildContext implements BuildContext {
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   }
 
+  /**
+   * Every file, or undefined when the listing would be partial (a context over the file limit, a
+   * folder that cannot be read): a file missing from a partial list is not a missing file, and
+   * copy-source-missing would report it.
+   */
   listFiles(): readonly ContextFile[] | undefined {
     if (this.files === undefined) {
       let listed;
+      const unreadable: string[] = [];
       try {
-        listed = walk(this.root, { skip: new Set(['.git']), limit: this.maxFiles });
+        listed = walk(this.root, { skip: new Set(['.git']), limit: this.maxFiles, onUnreadable: (dir) => unreadable.push(dir) });
       } catch {
         return undefined;
       }
       if (listed.truncated) {
-        this.options.notice?.(`build context ${this.root} has more than ${this.maxFiles} files; only the first ${this.maxFiles} were checked`);
+        this.options.notice?.(`build context ${this.root} has more than ${this.maxFiles} files; the checks that need its file list are skipped`);
+      } else if (unreadable.length > 0) {
+        this.options.notice?.(`build context ${this.root}: cannot read ${unreadable.join(', ')}; the checks that need its file list are skipped`);
       }
-      const gitModes = readGitModes(this.root);
-      this.files = listed.files.map((path) => ({ path, executable: gitModes?.get(path) ?? this.fileModeExecutable(path) }));
+      if (listed.truncated || unreadable.length > 0) {
+        this.files = null;
+      } else {
+        const gitModes = readGitModes(this.root);
+        this.files = listed.files.map((path) => ({ path, executable: gitModes?.get(path) ?? this.fileModeExecutable(path) }));
+      }
     }
-    return this.files;
+    return this.files ?? undefined;
   }
 
   readText(path: string): string | undefined {

@@ -7,18 +7,19 @@ import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { BuildContext, ContextFile } from '../../src/core/lint/types';
-import { memoryContext } from './ruleTester';
 
 export const AWS_SAMPLES = join(__dirname, '..', 'fixtures', 'aws-samples');
 
-/** Every fixture folder under test/fixtures/aws-samples. */
-export function awsSampleNames(): string[] {
-  return readdirSync(AWS_SAMPLES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+export const REAL_WORLD = join(__dirname, '..', 'fixtures', 'real-world');
+
+/** Every fixture folder under test/fixtures/aws-samples (or another fixture collection). */
+export function awsSampleNames(root = AWS_SAMPLES): string[] {
+  return readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
 }
 
-/** The paths (relative to aws-samples/) the README's "Executable files" section lists. */
-export function executableFixtureFiles(): string[] {
-  const readme = readFileSync(join(AWS_SAMPLES, 'README.md'), 'utf8');
+/** The paths (relative to the collection) its README's "Executable files" section lists. */
+export function executableFixtureFiles(root = AWS_SAMPLES): string[] {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const section = readme.split(/^## Executable files$/m)[1]?.split(/^## /m)[0] ?? '';
   return [...section.matchAll(/^- `([^`]+)`$/gm)].map((m) => m[1]);
 }
@@ -45,26 +46,18 @@ export function fsContext(root: string): BuildContext {
   };
 }
 
-/**
- * memoryContext, serialisable: the RuleTester tells duplicate cases apart by JSON.stringify of
- * their options, which turns a plain BuildContext into `{}`; cases that differ only in the
- * context (the same Dockerfile with and without execute bits) need their files in that key.
- */
-/** memoryContext already tells contexts apart for the duplicate-case check. */
-export const contextOf = memoryContext;
-
 export interface StagedFixture {
   dockerfile: string;
   context: BuildContext;
   dispose(): void;
 }
 
-/** Copies aws-samples/<name> to a temporary folder with the README's modes and opens it as a context. */
-export function stageAwsSample(name: string): StagedFixture {
+/** Copies aws-samples/<name> (or <root>/<name>) to a temporary folder with the README's modes and opens it as a context. */
+export function stageAwsSample(name: string, root = AWS_SAMPLES): StagedFixture {
   const dir = mkdtempSync(join(tmpdir(), `smlint-${name}-`));
-  cpSync(join(AWS_SAMPLES, name), dir, { recursive: true });
+  cpSync(join(root, name), dir, { recursive: true });
   for (const file of walk(dir)) chmodSync(file, 0o644);
-  for (const listed of executableFixtureFiles()) {
+  for (const listed of executableFixtureFiles(root)) {
     const [folder, ...rest] = listed.split('/');
     if (folder === name) chmodSync(join(dir, ...rest), 0o755);
   }

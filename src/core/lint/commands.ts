@@ -3,7 +3,7 @@
  * files get copied where, what is made executable. Built on the tokenized commands of the model.
  */
 import type { Instruction } from 'dockerfile-ast';
-import type { Model, RunStep, Stage } from './model';
+import { type Model, type RunStep, type Stage, unquote } from './model';
 import { commandName, SimpleCommand, Word } from './shell';
 
 export type PackageManager = 'pip' | 'conda' | 'apt' | 'yum' | 'apk' | 'zypper';
@@ -50,8 +50,67 @@ export function parseRequirement(spec: string): { name: string; extras: string[]
   };
 }
 
-/** Where in a command the package arguments of an install start, and which manager it is. */
-function installStart(command: SimpleCommand): { manager: PackageManager; index: number } | undefined {
+/** An install command (`pip install`, `apt-get install`, `conda create`, `apk add`, …), read once. */
+export interface InstallCommand {
+  manager: PackageManager;
+  command: SimpleCommand;
+  /** the `install` (`add`, `create`, `in`) word */
+  verb: Word;
+  /** what to install: the words after the verb that are neither options nor option values */
+  operands: Word[];
+  /** pip's `-r`/`--requirement` files, with the word that names each */
+  requirements: { path: string; word: Word }[];
+  /** pip's `-e`/`--editable` values */
+  editables: Word[];
+  /** `-U`/`--upgrade`: a newer release replaces what the base image has */
+  upgrade: boolean;
+}
+
+/** Commands are read by several queries; a command object lives as long as its model. */
+const installs = new WeakMap<SimpleCommand, InstallCommand | null>();
+
+/** The install a command runs, or undefined when it installs nothing. */
+export function installCommand(command: SimpleCommand): InstallCommand | undefined {
+  let install = installs.get(command);
+  if (install === undefined) {
+    install = readInstall(command) ?? null;
+    installs.set(command, install);
+  }
+  return install ?? undefined;
+}
+
+function readInstall(command: SimpleCommand): InstallCommand | undefined {
+  const start = installStart(command);
+  if (!start) return undefined;
+  const { manager, verb } = start;
+  const words = command.words;
+  const options = valueOptions(manager);
+  const install: InstallCommand = {
+    manager, command, verb: words[verb], operands: [], requirements: [], editables: [],
+    upgrade: words.some((w) => w.value === '-U' || w.value === '--upgrade'),
+  };
+  for (let i = verb + 1; i < words.length; i++) {
+    const word = words[i];
+    const value = word.value;
+    if (!value.startsWith('-')) {
+      install.operands.push(word);
+      continue;
+    }
+    if (manager !== 'pip') {
+      if (options.has(value)) i++;
+      continue;
+    }
+    const next = words[i + 1];
+    if ((value === '-r' || value === '--requirement') && next) install.requirements.push({ path: next.value, word: next });
+    else if (/^(-r|--requirement=)./.test(value)) install.requirements.push({ path: value.replace(/^(-r|--requirement=)/, ''), word });
+    else if ((value === '-e' || value === '--editable') && next) install.editables.push(next);
+    if (options.has(value)) i++;
+  }
+  return install;
+}
+
+/** Where the verb of an install command is, and which manager it is. */
+function installStart(command: SimpleCommand): { manager: PackageManager; verb: number } | undefined {
   const w = command.words.map((word) => word.value);
   const name = commandName(command.words[0]);
   let i = 1;
@@ -64,18 +123,21 @@ function installStart(command: SimpleCommand): { manager: PackageManager; index:
   }
   if (/^pip(\d+(\.\d+)*)?$/.test(name)) return findVerb(w, i, ['install'], 'pip');
   if (name === 'uv' && w[1] === 'pip') return findVerb(w, 2, ['install'], 'pip');
-  if (['conda', 'mamba', 'micromamba'].includes(name)) return findVerb(w, i, ['install', 'create'], 'conda');
-  if (['apt-get', 'apt'].includes(name)) return findVerb(w, i, ['install'], 'apt');
-  if (['yum', 'dnf', 'microdnf', 'tdnf'].includes(name)) return findVerb(w, i, ['install'], 'yum');
+  if (name === 'conda' || name === 'mamba' || name === 'micromamba') return findVerb(w, i, ['install', 'create'], 'conda');
+  if (name === 'apt-get' || name === 'apt') return findVerb(w, i, ['install'], 'apt');
+  if (name === 'yum' || name === 'dnf' || name === 'microdnf' || name === 'tdnf') return findVerb(w, i, ['install'], 'yum');
   if (name === 'apk') return findVerb(w, i, ['add'], 'apk');
   if (name === 'zypper') return findVerb(w, i, ['install', 'in'], 'zypper');
   return undefined;
 }
 
+/** The verb, after the manager's global options (and their values, `pip --proxy URL install`). */
 function findVerb(words: string[], from: number, verbs: string[], manager: PackageManager) {
+  const options = valueOptions(manager);
   for (let i = from; i < words.length; i++) {
-    if (verbs.includes(words[i])) return { manager, index: i + 1 };
+    if (verbs.includes(words[i])) return { manager, verb: i };
     if (!words[i].startsWith('-')) return undefined;
+    if (options.has(words[i])) i++;
   }
   return undefined;
 }
@@ -85,7 +147,7 @@ function valueOptions(manager: PackageManager): Set<string> {
 }
 
 /** Every package installed in the image (the final stage's lineage), computed once per model. */
-export function imagePackages(model: Model, stage: Stage | undefined = model.finalStage): InstalledPackage[] {
+export function imagePackages(model: Model, stage: Stage | undefined = model.finalStage): readonly InstalledPackage[] {
   return model.memo(`packages:${stage?.index}`, () => installedPackages(model.imageRuns(stage)));
 }
 
@@ -94,20 +156,15 @@ export function installedPackages(runs: readonly RunStep[]): InstalledPackage[] 
   const found: InstalledPackage[] = [];
   for (const run of runs) {
     for (const command of run.commands) {
-      const start = installStart(command);
-      if (!start) continue;
-      const options = valueOptions(start.manager);
-      for (let i = start.index; i < command.words.length; i++) {
-        const word = command.words[i];
-        if (word.value.startsWith('-')) {
-          if (options.has(word.value)) i++;
-          continue;
-        }
-        const requirement = start.manager === 'pip' || start.manager === 'conda'
-          ? parseRequirement(start.manager === 'conda' ? word.value.replace(/^[^:]+::/, '').replace(/=(?=\d)/, '==') : word.value)
+      const install = installCommand(command);
+      if (!install) continue;
+      const { manager } = install;
+      for (const word of install.operands) {
+        const requirement = manager === 'pip' || manager === 'conda'
+          ? parseRequirement(manager === 'conda' ? word.value.replace(/^[^:]+::/, '').replace(/=(?=\d)/, '==') : word.value)
           : { name: word.value.replace(/[=:].*$/, '').toLowerCase(), extras: [], specifier: '' };
         if (requirement && requirement.name) {
-          found.push({ manager: start.manager, ...requirement, word, command, instruction: run.instruction });
+          found.push({ manager, ...requirement, word, command, instruction: run.instruction });
         }
       }
     }
@@ -120,24 +177,12 @@ export function requirementsFiles(runs: readonly RunStep[]): RequirementsFile[] 
   const found: RequirementsFile[] = [];
   for (const run of runs) {
     for (const command of run.commands) {
-      const start = installStart(command);
-      if (start?.manager !== 'pip') continue;
-      command.words.forEach((word, i) => {
-        const next = command.words[i + 1];
-        if ((word.value === '-r' || word.value === '--requirement') && next) {
-          found.push({ path: next.value, word: next, instruction: run.instruction });
-        } else if (/^(-r|--requirement=)./.test(word.value)) {
-          found.push({ path: word.value.replace(/^(-r|--requirement=)/, ''), word, instruction: run.instruction });
-        }
-      });
+      const install = installCommand(command);
+      if (install?.manager !== 'pip') continue;
+      for (const { path, word } of install.requirements) found.push({ path, word, instruction: run.instruction });
     }
   }
   return found;
-}
-
-/** True when one of `names` (normalized) is installed by pip/conda in these runs. */
-export function installsPythonPackage(runs: readonly RunStep[], names: readonly string[]): InstalledPackage | undefined {
-  return installedPackages(runs).find((p) => (p.manager === 'pip' || p.manager === 'conda') && names.includes(p.name));
 }
 
 export interface ChmodStep {
@@ -185,38 +230,80 @@ export interface CopyStep {
   stage: Stage;
 }
 
-/** Every COPY/ADD of the image's lineage, with destinations resolved against WORKDIR; computed once per model. */
-export function copySteps(model: Model, stage: Stage | undefined = model.finalStage): CopyStep[] {
-  return model.memo(`copies:${stage?.index}`, () => computeCopySteps(model, stage));
+export interface ImageStep {
+  instruction: Instruction;
+  stage: Stage;
+  /** the absolute WORKDIR the instruction runs in; undefined when a variable hides it */
+  workdir: string | undefined;
+  /** the same WORKDIR with its variables as written, for paths that are only shown or compared */
+  writtenWorkdir: string;
 }
 
-function computeCopySteps(model: Model, stage: Stage | undefined): CopyStep[] {
-  const steps: CopyStep[] = [];
-  let workdir = '/';
-  for (const s of model.lineage(stage)) {
-    for (const instruction of s.instructions) {
-      const keyword = instruction.getKeyword();
-      if (keyword === 'WORKDIR') {
-        const dir = model.words(instruction)[0]?.value ?? '';
-        if (dir) workdir = joinPath(workdir, dir);
-        continue;
+/** Every instruction of the image's lineage, in build order, with the WORKDIR in effect; computed once per model. */
+export function imageSteps(model: Model, stage: Stage | undefined = model.finalStage): readonly ImageStep[] {
+  return model.memo(`steps:${stage?.index}`, () => {
+    const steps: ImageStep[] = [];
+    let workdir: string | undefined = '/';
+    let writtenWorkdir = '/';
+    for (const s of model.lineage(stage)) {
+      for (const instruction of s.instructions) {
+        if (model.keyword(instruction) === 'WORKDIR') {
+          const written = workdirArgument(model, instruction);
+          const { value, unresolved } = model.substitute(written, (n) => s.env.get(n)?.value ?? s.args.get(n)?.value);
+          if (unresolved.length > 0) workdir = undefined;
+          else if (value) workdir = value.startsWith('/') ? joinPath('/', value) : workdir === undefined ? undefined : joinPath(workdir, value);
+          if (written) writtenWorkdir = joinPath(writtenWorkdir, written);
+        }
+        steps.push({ instruction, stage: s, workdir, writtenWorkdir });
       }
+    }
+    return steps;
+  });
+}
+
+/** The WORKDIR each instruction of the image runs in (undefined when a variable hides it). */
+export function workdirOf(model: Model, instruction: Instruction): string | undefined {
+  return model.memo('workdirs', () => new Map(imageSteps(model).map((s) => [s.instruction, s.workdir]))).get(instruction);
+}
+
+/** The working directory of the container: the last WORKDIR of the image, '/' by default. */
+export function imageWorkdir(model: Model): string | undefined {
+  const steps = imageSteps(model);
+  return steps.length ? steps[steps.length - 1].workdir : '/';
+}
+
+/** WORKDIR takes its whole argument as one path, quotes removed. */
+function workdirArgument(model: Model, instruction: Instruction): string {
+  const range = model.argumentsRange(instruction);
+  if (!range) return '';
+  const text = model.textOf(range);
+  // Continuation lines (and the comments Docker drops between them) are rare enough to leave to the parser.
+  const content = text.includes('\n') || text.includes('\r') ? instruction.getArgumentsContent() ?? '' : text;
+  return unquote(content.trim());
+}
+
+/** Every COPY/ADD of the image's lineage, with destinations resolved against WORKDIR; computed once per model. */
+export function copySteps(model: Model, stage: Stage | undefined = model.finalStage): readonly CopyStep[] {
+  return model.memo(`copies:${stage?.index}`, () => {
+    const steps: CopyStep[] = [];
+    for (const { instruction, stage: s, writtenWorkdir } of imageSteps(model, stage)) {
+      const keyword = model.keyword(instruction);
       if (keyword !== 'COPY' && keyword !== 'ADD') continue;
-      const step = copyStep(model, instruction, keyword, workdir, s);
+      const step = copyStep(model, instruction, keyword, writtenWorkdir, s);
       if (step) steps.push(step);
     }
-  }
-  return steps;
+    return steps;
+  });
 }
 
 function copyStep(model: Model, instruction: Instruction, keyword: 'COPY' | 'ADD', workdir: string, stage: Stage): CopyStep | undefined {
   const all = model.words(instruction);
-  const flags = all.filter((w) => w.value.startsWith('--'));
-  const flag = (name: string) => flags.find((f) => f.value.startsWith(`--${name}=`))?.value.slice(name.length + 3);
+  const flag = (name: string) => all.find((f) => f.value.startsWith(`--${name}=`))?.value.slice(name.length + 3);
   // Heredoc markers are redirections to the tokenizer, so only the first line's words remain.
-  const heredoc = /<<-?["']?[A-Za-z_]/.test(model.textOf(instruction.getRange()).split('\n')[0]);
+  const line = instruction.getRange().start.line;
+  const heredoc = firstLineHasHeredoc(model, line);
   let words = model.jsonArray(instruction) ?? all.filter((w) => !w.value.startsWith('--'));
-  if (heredoc) words = words.filter((w) => w.range.start.line === instruction.getRange().start.line);
+  if (heredoc) words = words.filter((w) => w.range.start.line === line);
   if (words.length < (heredoc ? 1 : 2)) return undefined;
   const destinationWord = words[words.length - 1];
   const dest = destinationWord.value;
@@ -227,6 +314,14 @@ function copyStep(model: Model, instruction: Instruction, keyword: 'COPY' | 'ADD
   };
 }
 
+function firstLineHasHeredoc(model: Model, line: number): boolean {
+  const start = model.offsetAt({ line, character: 0 });
+  const newline = model.text.indexOf('\n', start);
+  const end = newline < 0 ? model.text.length : newline;
+  const at = model.text.indexOf('<<', start);
+  return at >= 0 && at < end && /<<-?["']?[A-Za-z_]/.test(model.text.slice(at, end));
+}
+
 /** Where a source file lands: `COPY train /opt/program/` → `/opt/program/train`. */
 export function landingPath(step: CopyStep, source: string): string {
   const base = source.replace(/\/+$/, '').split('/').pop() ?? source;
@@ -234,8 +329,11 @@ export function landingPath(step: CopyStep, source: string): string {
   return step.destination.endsWith('/') || multi ? step.destination.replace(/\/?$/, '/') + base : step.destination;
 }
 
+/** An absolute path, normalized: `joinPath('/opt', '../srv/./app/')` → `/srv/app`. */
 export function joinPath(base: string, path: string): string {
-  const joined = path.startsWith('/') ? path : `${base.replace(/\/$/, '')}/${path}`;
+  const joined = path.startsWith('/') ? path : `${base.endsWith('/') ? base.slice(0, -1) : base}/${path}`;
+  // Most paths are clean already; splitting them is the cost in profiles.
+  if (joined.startsWith('/') && !UNCLEAN.test(joined)) return joined;
   const parts: string[] = [];
   for (const part of joined.split('/')) {
     if (part === '' || part === '.') continue;
@@ -243,3 +341,5 @@ export function joinPath(base: string, path: string): string {
   }
   return '/' + parts.join('/');
 }
+
+const UNCLEAN = /\/\/|\/\.\.?(?:\/|$)|.\/$/;

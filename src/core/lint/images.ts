@@ -1,11 +1,10 @@
 /**
- * What the linter can know about a stage's external base image without pulling it: the catalog
- * says whether it is a SageMaker image (which brings its toolkit, entrypoint and labels), and a
- * short list says which official images define no ENTRYPOINT.
+ * What the linter can know about an image reference without pulling it: the catalog says whether
+ * it is a SageMaker image (which brings its toolkit, entrypoint and labels), and a short list says
+ * which official images define no ENTRYPOINT. queries/baseImage.ts asks this of a model's FROMs.
  */
 import { parseImageRef } from '../catalog';
 import type { ImageRef, Scope } from '../catalog';
-import type { Model, Stage } from './model';
 
 export interface BaseImage {
   /** the reference after ARG substitution */
@@ -52,7 +51,24 @@ function scopesOf(ref: ImageRef): SageMakerImage['scopes'] | undefined {
 /** The DLC registry, used to look up mirrored repositories by name. */
 const DLC_REGISTRY = '763104351884.dkr.ecr.us-east-1.amazonaws.com';
 
+/**
+ * What the catalog says about an image reference. Results are shared, as parseImageRef's are: the
+ * editor lints the same references on every keystroke.
+ */
 export function describeImage(ref: string): BaseImage {
+  let described = DESCRIBED.get(ref);
+  if (!described) {
+    if (DESCRIBED.size >= DESCRIBED_LIMIT) DESCRIBED.clear();
+    described = describeUncached(ref);
+    DESCRIBED.set(ref, described);
+  }
+  return described;
+}
+
+const DESCRIBED = new Map<string, BaseImage>();
+const DESCRIBED_LIMIT = 1000;
+
+function describeUncached(ref: string): BaseImage {
   let parsed = parseImageRef(ref);
   // A namespaced Docker Hub name (`pytorch/pytorch`, `tensorflow/tensorflow`) is its publisher's own image.
   const hubNamespace = parsed.registryKind === 'docker-hub' && !!parsed.repository?.replace(/^library\//, '').includes('/');
@@ -70,11 +86,4 @@ export function describeImage(ref: string): BaseImage {
     sagemaker: scopes ? { repository: parsed.known?.repository ?? repository, scopes } : undefined,
     plain: !scopes && !unresolved && (parsed.registryKind === 'docker-hub' || parsed.registryKind === 'ecr-public') && PLAIN_IMAGES.has(repository),
   };
-}
-
-/** The external base image of `stage` (the root of its lineage), or undefined for `FROM scratch`. */
-export function baseImageOf(model: Model, stage: Stage | undefined = model.finalStage): BaseImage | undefined {
-  const base = model.baseStage(stage);
-  if (!base || base.resolvedImage.toLowerCase() === 'scratch') return undefined;
-  return model.memo(`base:${base.index}`, () => describeImage(base.resolvedImage));
 }

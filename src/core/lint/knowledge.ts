@@ -22,3 +22,11 @@ export const MULTI_MODEL_LABEL = `${LABEL_PREFIX}multi-models`;
 
 /** The interpreters that, as a bare ENTRYPOINT, turn SageMaker's `train`/`serve` into a script name. */
 export const INTERPRETERS = /^(python(\d+(\.\d+)*)?|bash|sh|node|Rscript|ruby|perl|java)$/;
+
+/**
+ * AWS images that SageMaker runs as processing jobs, by repository: Spark processing (the SDK's
+ * `spark` image family, whose launcher is `smspark-submit`), Model Monitor's analyzer and Clarify
+ * [DG:build-your-own-processing-container, DG:model-monitor-byoc-containers]. The catalog, built
+ * from the framework images, does not list them.
+ */
+export const PROCESSING_IMAGES = ['sagemaker-spark-processing', 'sagemaker-model-monitor-analyzer', 'sagemaker-clarify-processing'];

@@ -45,6 +45,12 @@ export interface RunStep {
   heredocs: Heredoc[];
 }
 
+export interface LabelEntry {
+  value: string;
+  property: Property;
+  instruction: Label;
+}
+
 export interface Stage {
   index: number;
   /** `AS name`, lower-cased as Docker compares them */
@@ -88,6 +94,8 @@ export function memoizeArguments(dockerfile: Dockerfile): void {
   }
 }
 
+const NONE: readonly Instruction[] = [];
+
 /** ARGs Docker/BuildKit predefine: always available, never "undeclared". */
 export const PREDEFINED_ARGS = new Set([
   'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
@@ -102,8 +110,14 @@ export class Model {
   /** set when a requested stage name does not exist */
   readonly missingStage?: string;
   private readonly starts: number[];
-  private readonly memos = new Map<string, unknown>();
+  private readonly memos = new Map<string, { value: unknown; input: unknown }>();
   private readonly wordCache = new Map<Instruction, Word[]>();
+  private readonly keywords = new Map<Instruction, string>();
+  private readonly stageByInstruction = new Map<Instruction, Stage>();
+  private readonly lineages = new Map<Stage | undefined, readonly Stage[]>();
+  private readonly instructionsByKeyword = new Map<Stage | undefined, Map<string, Instruction[]>>();
+  private readonly runsOf = new Map<Stage | undefined, readonly RunStep[]>();
+  private readonly labelsOf = new Map<Stage | undefined, ReadonlyMap<string, LabelEntry>>();
 
   constructor(
     readonly text: string,
@@ -127,11 +141,30 @@ export class Model {
 
   /**
    * Computes a value once per model: rules ask the same questions (which packages, which copies),
-   * and the engine's budget is a fraction of the parse time.
+   * and the engine's budget is a fraction of the parse time. `input` is what else the value
+   * depends on (the build context): a different one computes it again.
    */
-  memo<T>(key: string, compute: () => T): T {
-    if (!this.memos.has(key)) this.memos.set(key, compute());
-    return this.memos.get(key) as T;
+  memo<T>(key: string, compute: () => T, input?: unknown): T {
+    const entry = this.memos.get(key);
+    if (entry !== undefined && entry.input === input) return entry.value as T;
+    const value = compute();
+    this.memos.set(key, { value, input });
+    return value;
+  }
+
+  /** The instruction's keyword in upper case; dockerfile-ast upper-cases it again on every call. */
+  keyword(instruction: Instruction): string {
+    let keyword = this.keywords.get(instruction);
+    if (keyword === undefined) {
+      keyword = instruction.getKeyword();
+      this.keywords.set(instruction, keyword);
+    }
+    return keyword;
+  }
+
+  /** The stage that holds an instruction (undefined for the ARGs before the first FROM). */
+  stageOf(instruction: Instruction): Stage | undefined {
+    return this.stageByInstruction.get(instruction);
   }
 
   /**
@@ -161,9 +194,13 @@ export class Model {
   }
 
   /** The stages the image is built from, the external base first and `stage` last. */
-  lineage(stage: Stage | undefined = this.finalStage): Stage[] {
-    const chain: Stage[] = [];
-    for (let s = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
+  lineage(stage: Stage | undefined = this.finalStage): readonly Stage[] {
+    let chain = this.lineages.get(stage);
+    if (!chain) {
+      // A FROM names only earlier stages, so the chain ends.
+      chain = stage ? [...(stage.parent ? this.lineage(stage.parent) : []), stage] : [];
+      this.lineages.set(stage, chain);
+    }
     return chain;
   }
 
@@ -178,18 +215,24 @@ export class Model {
   }
 
   /** Every RUN step that ends up in the image. */
-  imageRuns(stage: Stage | undefined = this.finalStage): RunStep[] {
-    return this.lineage(stage).flatMap((s) => s.runs);
+  imageRuns(stage: Stage | undefined = this.finalStage): readonly RunStep[] {
+    let runs = this.runsOf.get(stage);
+    if (!runs) {
+      runs = this.lineage(stage).flatMap((s) => s.runs);
+      this.runsOf.set(stage, runs);
+    }
+    return runs;
   }
 
   /** The effective ENTRYPOINT of the image as far as the file shows it. */
   entrypoint(stage: Stage | undefined = this.finalStage): ExecSpec | undefined {
-    return this.lineage(stage).reverse().find((s) => s.entrypoint)?.entrypoint;
+    for (let s = stage; s; s = s.parent) if (s.entrypoint) return s.entrypoint;
+    return undefined;
   }
 
   /** The effective CMD; Docker drops an inherited CMD when a later stage sets ENTRYPOINT. */
   cmd(stage: Stage | undefined = this.finalStage): ExecSpec | undefined {
-    for (const s of this.lineage(stage).reverse()) {
+    for (let s = stage; s; s = s.parent) {
       if (s.cmd) return s.cmd;
       if (s.entrypoint) return undefined;
     }
@@ -197,17 +240,34 @@ export class Model {
   }
 
   /** The instructions of `stage` with the given keyword (upper case), across the lineage. */
-  imageInstructionsOf(keyword: string, stage: Stage | undefined = this.finalStage): Instruction[] {
-    return this.imageInstructions(stage).filter((i) => i.getKeyword() === keyword);
+  imageInstructionsOf(keyword: string, stage: Stage | undefined = this.finalStage): readonly Instruction[] {
+    let byKeyword = this.instructionsByKeyword.get(stage);
+    if (!byKeyword) {
+      byKeyword = new Map();
+      for (const s of this.lineage(stage)) {
+        for (const instruction of s.instructions) {
+          const k = this.keyword(instruction);
+          const list = byKeyword.get(k);
+          if (list) list.push(instruction); else byKeyword.set(k, [instruction]);
+        }
+      }
+      this.instructionsByKeyword.set(stage, byKeyword);
+    }
+    return byKeyword.get(keyword) ?? NONE;
   }
 
   /** LABEL key → value over the lineage, later labels winning. */
-  labels(stage: Stage | undefined = this.finalStage): Map<string, { value: string; property: Property; instruction: Label }> {
-    const labels = new Map<string, { value: string; property: Property; instruction: Label }>();
-    for (const instruction of this.imageInstructionsOf('LABEL', stage)) {
-      for (const property of (instruction as Label).getProperties()) {
-        labels.set(unquote(property.getName()), { value: property.getValue() ?? '', property, instruction: instruction as Label });
+  labels(stage: Stage | undefined = this.finalStage): ReadonlyMap<string, LabelEntry> {
+    let labels = this.labelsOf.get(stage);
+    if (!labels) {
+      const found = new Map<string, LabelEntry>();
+      for (const instruction of this.imageInstructionsOf('LABEL', stage)) {
+        for (const property of (instruction as Label).getProperties()) {
+          found.set(unquote(property.getName()), { value: property.getValue() ?? '', property, instruction: instruction as Label });
+        }
       }
+      labels = found;
+      this.labelsOf.set(stage, labels);
     }
     return labels;
   }
@@ -235,6 +295,7 @@ export class Model {
   /** Substitutes `$X`, `${X}`, `${X:-d}`, `${X:+a}` from `lookup`; names it cannot resolve are listed. */
   substitute(value: string, lookup: (name: string) => string | undefined): { value: string; unresolved: string[] } {
     const unresolved: string[] = [];
+    if (!value.includes('$')) return { value, unresolved };
     const result = value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
       (whole, braced: string | undefined, op: string | undefined, operand: string | undefined, bare: string | undefined) => {
         const name = (braced ?? bare) as string;
@@ -252,7 +313,7 @@ export class Model {
     const escape = this.dockerfile.getEscapeCharacter();
     let current: Stage | undefined;
     for (const instruction of this.dockerfile.getInstructions()) {
-      const keyword = instruction.getKeyword();
+      const keyword = this.keyword(instruction);
       if (keyword === 'FROM') {
         current = this.newStage(instruction as From);
         this.stages.push(current);
@@ -263,10 +324,11 @@ export class Model {
         continue;
       }
       current.instructions.push(instruction);
+      this.stageByInstruction.set(instruction, current);
       switch (keyword) {
         case 'ARG': this.declareArg(instruction as Arg, current.args, current); break;
         case 'ENV': this.addEnv(instruction as Env, current); break;
-        case 'RUN': current.runs.push(this.runStep(instruction, escape)); break;
+        case 'RUN': current.runs.push(this.resolveProgramNames(this.runStep(instruction, escape), current)); break;
         case 'ENTRYPOINT': current.entrypoint = this.execSpec(instruction, escape); break;
         case 'CMD': current.cmd = this.execSpec(instruction, escape); break;
       }
@@ -319,6 +381,21 @@ export class Model {
     return (offset) => this.positionAt(base + offset);
   }
 
+  /**
+   * `${PIP} install …` runs the program its ARG or ENV names (`ARG PIP=pip3`), as the toolkit and
+   * DLC Dockerfiles write it; the shell expands it from the stage's variables before running it.
+   * A name the stage does not define stays as written.
+   */
+  private resolveProgramNames(step: RunStep, stage: Stage): RunStep {
+    for (const command of step.commands) {
+      const program = command.words[0];
+      if (!program?.expands) continue;
+      const { value, unresolved } = this.substitute(program.value, (name) => this.lookupIn(stage, name));
+      if (unresolved.length === 0 && value !== program.value && value && !/\s/.test(value)) command.words[0] = { ...program, value };
+    }
+    return step;
+  }
+
   private runStep(instruction: Instruction, escape: string): RunStep {
     const json = this.jsonArray(instruction);
     if (json) return { instruction, commands: this.execCommands(json, escape), heredocs: [] };
@@ -346,7 +423,7 @@ export class Model {
     for (const heredoc of scripts) {
       const body = heredoc.getContentRange();
       if (!body) continue;
-      commands.push(...splitCommands(this.textOf(body), this.positionOfFrom(this.offsetAt(body.start)), '\\'));
+      commands.push(...splitCommands(this.textOf(body), this.positionOfFrom(this.offsetAt(body.start)), '\\', false));
     }
     return { instruction, commands, heredocs: opaque };
   }
@@ -382,7 +459,7 @@ export class Model {
     if (shells.includes(words[0].value) && cIndex > 0 && words[cIndex + 1]) {
       const script = words[cIndex + 1];
       const range = script.range;
-      return splitCommands(script.value, () => range.start, escape)
+      return splitCommands(script.value, () => range.start, escape, false)
         .map((c) => ({ ...c, range, words: c.words.map((w) => ({ ...w, range })), assignments: c.assignments.map((w) => ({ ...w, range })) }));
     }
     return [{ assignments: [], words, range: { start: words[0].range.start, end: words[words.length - 1].range.end } }];
@@ -399,6 +476,7 @@ export class Model {
   }
 }
 
-function unquote(s: string): string {
+/** A value without the one pair of matching quotes around it, as Docker reads WORKDIR and LABEL keys. */
+export function unquote(s: string): string {
   return s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0] ? s.slice(1, -1) : s;
 }

@@ -41,8 +41,11 @@ function isSpace(c: string): boolean {
  * @param positionOf maps an offset in `text` to a document position
  * @param escapeChar the Dockerfile escape character (`\` or `` ` ``): an escape before a newline
  *   continues the line; otherwise escapes follow shell rules with `\`.
+ * @param instruction true when `text` is an instruction's arguments: Docker then drops comment and
+ *   empty lines inside a continued instruction before the shell sees it, so the command goes on
+ *   after them. A heredoc body or a `sh -c` string is plain shell, where a newline ends it.
  */
-export function splitCommands(text: string, positionOf: PositionOf, escapeChar = '\\'): SimpleCommand[] {
+export function splitCommands(text: string, positionOf: PositionOf, escapeChar = '\\', instruction = true): SimpleCommand[] {
   const commands: SimpleCommand[] = [];
   let words: Word[] = [];
 
@@ -70,23 +73,29 @@ export function splitCommands(text: string, positionOf: PositionOf, escapeChar =
   let i = 0;
   const n = text.length;
   let atLineStart = true;
+  let continued = false;
   while (i < n) {
     const c = text[i];
     if (c === escapeChar && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
       i += text[i + 1] === '\n' ? 2 : 3;
       atLineStart = true;
+      continued = true;
       continue;
     }
+    const dropped = instruction && continued && atLineStart;
     if (c === '\n') {
+      i++;
+      if (dropped) continue;
       // A bare newline ends a command (heredoc bodies, `sh -c` scripts with several lines).
       flush();
-      i++;
       atLineStart = true;
+      continued = false;
       continue;
     }
     if (isSpace(c)) { i++; continue; }
     if (c === '#' && (atLineStart || words.length === 0 || isSpace(text[i - 1]) || text[i - 1] === '\n')) {
       while (i < n && text[i] !== '\n') i++;
+      if (dropped) i++;
       continue;
     }
     atLineStart = false;

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeBuildContext, readGitModes } from '../../../src/cli/buildContext';
+import { lint } from '../../../src/core/lint/engine';
 import { cleanUp, tempTree } from './harness';
 
 const posix = process.platform !== 'win32';
@@ -29,14 +30,37 @@ describe('NodeBuildContext', () => {
     assert.equal(context.listFiles()?.length, 2);
   });
 
-  it('cuts the list at the limit and says so once', () => {
+  it('cannot tell the files of a context over the limit, and says so once', () => {
     root = tempTree({ a: '', b: '', c: '' });
     const notices: string[] = [];
     const context = new NodeBuildContext(root, { maxFiles: 2, notice: (message) => notices.push(message) });
-    assert.equal(context.listFiles()?.length, 2);
+    assert.equal(context.listFiles(), undefined);
     context.listFiles();
     assert.equal(notices.length, 1);
     assert.match(notices[0], /more than 2 files/);
+  });
+
+  it('a cut list is no evidence that a file is missing (copy-source-missing stays silent)', () => {
+    root = tempTree({ 'big/a': '', 'big/b': '', 'big/c': '', 'small/a': '' });
+    const missing = (context: NodeBuildContext) => lint('FROM python:3.11\nCOPY c /c\n', { buildContext: context }).findings
+      .filter((f) => f.ruleId === 'copy-source-missing');
+    assert.deepEqual(missing(new NodeBuildContext(join(root, 'big'), { maxFiles: 2 })), []);
+    assert.deepEqual(missing(new NodeBuildContext(join(root, 'big'))), []);
+    assert.equal(missing(new NodeBuildContext(join(root, 'small'))).length, 1, 'the rule does report a file that is really missing');
+  });
+
+  it('cannot tell the files of a context with a folder it cannot read', function () {
+    // Root reads any folder, whatever its mode.
+    if (!posix || process.getuid?.() === 0) this.skip();
+    root = tempTree({ a: '', 'locked/b': '' });
+    chmodSync(join(root, 'locked'), 0o000);
+    const notices: string[] = [];
+    try {
+      assert.equal(new NodeBuildContext(root, { notice: (message) => notices.push(message) }).listFiles(), undefined);
+      assert.match(notices[0], /cannot read locked/);
+    } finally {
+      chmodSync(join(root, 'locked'), 0o755);
+    }
   });
 
   it('answers undefined for a context that cannot be read', () => {

@@ -138,7 +138,7 @@ describe('smlint CLI', () => {
       const { stdout } = await smlint(['a', 'b'], { cwd });
       const lines = stdout.split('\n');
       assert.equal(lines[0], join('a', 'Dockerfile'));
-      assert.match(lines[1], /^ {2}modes: train \(detected: installs sagemaker-training\)$/);
+      assert.match(lines[1], /^ {2}modes: train \(detected: installs sagemaker-training; ENTRYPOINT starts train\.py\)$/);
       assert.match(lines[2], new RegExp(`^ {2}a[/\\\\]Dockerfile:3:1 warning ${SHELL_FORM_RULE} Shell-form ENTRYPOINT`));
       assert.equal(lines[4], join('b', 'Dockerfile'));
       assert.equal(lines.at(-2), '0 errors, 1 warning, 0 info in 2 files');

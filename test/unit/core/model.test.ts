@@ -67,6 +67,15 @@ describe('stage model', () => {
     assert.equal(m.imageRuns()[1].heredocs.length, 1);
   });
 
+  // The training and inference toolkits' test images and the SparkML serving container install
+  // with `${PIP} install …` after `ARG PIP=pip3`.
+  it('runs the program a RUN names through the stage\'s ARG or ENV, and leaves unknown names as written', () => {
+    const m = model('ARG GLOBAL=pip3\nFROM ubuntu:20.04\nARG PIP=pip3\nENV PY=python3.8\nRUN ${PIP} install --no-cache-dir /sagemaker_training.tar.gz\nRUN $PY -m pip install flask && $NOPE x && ${GLOBAL} install y\n');
+    assert.deepStrictEqual(m.imageRuns().map((r) => r.commands.map((c) => c.words[0].value)), [['pip3'], ['python3.8', '$NOPE', '${GLOBAL}']]);
+    assert.deepStrictEqual(m.imageRuns()[0].commands[0].words[0].range, { start: { line: 4, character: 4 }, end: { line: 4, character: 10 } });
+    assert.deepStrictEqual(installedPackages(m.imageRuns()).map((p) => p.name), ['flask']);
+  });
+
   it('drops an inherited CMD when a later stage sets ENTRYPOINT, as Docker does', () => {
     const m = model('FROM python:3.11 AS a\nCMD ["serve"]\nFROM a\nENTRYPOINT ["python3", "/e.py"]\n');
     assert.equal(m.cmd(), undefined);

@@ -23,6 +23,21 @@ describe('shell tokenizer', () => {
     assert.deepStrictEqual(words('pip install \\\r\n flask'), [['pip', 'install', 'flask']]);
   });
 
+  // echo-kernel-image (sagemaker-studio-custom-image-samples) and the PyTorch inference DLC put a
+  // comment line inside a continued `pip install`: Docker drops it, and the packages after it
+  // still belong to the same command.
+  it('keeps a continued instruction going across comment and empty lines, as Docker does', () => {
+    assert.deepStrictEqual(words('pip install a \\\n    # why b is needed\n    b ipykernel && \\\n  python -m x'),
+      [['pip', 'install', 'a', 'b', 'ipykernel'], ['python', '-m', 'x']]);
+    assert.deepStrictEqual(words('pip install a \\\r\n  # note\r\n  b'), [['pip', 'install', 'a', 'b']]);
+    assert.deepStrictEqual(words('pip install a \\\n\n  b'), [['pip', 'install', 'a', 'b']]);
+  });
+
+  it('ends a command at a newline in plain shell text (heredoc bodies, sh -c strings)', () => {
+    const shell = (text: string) => splitCommands(text, oneLine, '\\', false).map((c) => c.words.map((w) => w.value));
+    assert.deepStrictEqual(shell('pip install a \\\n  # note\n  b'), [['pip', 'install', 'a'], ['b']]);
+  });
+
   it('honours the backtick escape character of `# escape=`', () => {
     assert.deepStrictEqual(splitCommands('pip install `\n flask', oneLine, '`').map((c) => c.words.map((w) => w.value)), [['pip', 'install', 'flask']]);
   });

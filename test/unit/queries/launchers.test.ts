@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { DockerfileParser } from 'dockerfile-ast';
 import { Model } from '../../../src/core/lint/model';
-import { baseFacts } from '../../../src/core/lint/queries/base';
+import { baseInfo } from '../../../src/core/lint/queries/baseImage';
 import { findCommand, modesAssumed, pathDirs } from '../../../src/core/lint/queries/launchers';
-import { contextOf } from '../../helpers/fixtureContext';
+import { memoryContext } from '../../helpers/ruleTester';
 
 const modelOf = (text: string) => new Model(text, DockerfileParser.parse(text));
-const status = (text: string, name: 'train' | 'serve', context?: Parameters<typeof contextOf>[0]) =>
-  findCommand(modelOf(text), name, context ? contextOf(context) : undefined).status;
+const status = (text: string, name: 'train' | 'serve', context?: Parameters<typeof memoryContext>[0]) =>
+  findCommand(modelOf(text), name, context ? memoryContext(context) : undefined).status;
 
 describe('queries/launchers', () => {
   it('PATH is the ENV PATH entries plus the default directories', () => {
@@ -17,11 +17,12 @@ describe('queries/launchers', () => {
   });
 
   it('classifies the base image', () => {
-    assert.equal(baseFacts(modelOf('FROM python:3.11\n')).kind, 'none');
-    assert.equal(baseFacts(modelOf('FROM scratch\n')).kind, 'none');
-    assert.equal(baseFacts(modelOf('FROM mycompany/base:1\n')).kind, 'unknown');
-    assert.equal(baseFacts(modelOf('ARG BASE\nFROM $BASE\n')).kind, 'unknown');
-    assert.equal(baseFacts(modelOf('FROM 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.8.0-gpu-py312\n')).kind, 'sagemaker');
+    const facts = (text: string) => { const b = baseInfo(modelOf(text)); return [b.kind, b.plain]; };
+    assert.deepStrictEqual(facts('FROM python:3.11\n'), ['known', true]);
+    assert.deepStrictEqual(facts('FROM scratch\n'), ['scratch', true]);
+    assert.deepStrictEqual(facts('FROM mycompany/base:1\n'), ['unknown', false]);
+    assert.deepStrictEqual(facts('ARG BASE\nFROM $BASE\n'), ['unresolved', false]);
+    assert.deepStrictEqual(facts('FROM 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.8.0-gpu-py312\n'), ['sagemaker', false]);
   });
 
   it('finds train/serve: toolkit, SageMaker base, copied file, RUN link; unknown when hidden; absent otherwise', () => {

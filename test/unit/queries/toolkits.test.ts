@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { DockerfileParser } from 'dockerfile-ast';
 import { Model } from '../../../src/core/lint/model';
-import { filesUnder, runEffects } from '../../../src/core/lint/queries/files';
+import { filesUnder } from '../../../src/core/lint/queries/filesystem';
+import { runEffects } from '../../../src/core/lint/queries/runEffects';
 import { basePythonVersion, pipCommand, pythonLauncher } from '../../../src/core/lint/queries/python';
-import { baseInfo, java, modelServerPresence, pythonInstalls, trainingToolkit } from '../../../src/core/lint/queries/toolkits';
+import { baseInfo } from '../../../src/core/lint/queries/baseImage';
+import { distributionArchive, java, modelServerPresence, pythonInstalls, trainingToolkit } from '../../../src/core/lint/queries/toolkits';
 import { memoryContext } from '../../helpers/ruleTester';
 
 const modelOf = (text: string) => new Model(text, DockerfileParser.parse(text));
@@ -41,9 +43,24 @@ describe('queries/toolkits', () => {
     assert.equal(presence('FROM mycompany/base:1\n'), 'maybe');
     assert.equal(presence('ARG B\nFROM $B\n'), 'maybe');
     assert.equal(presence('FROM python:3.11\nRUN pip install /tmp/pkg\n'), 'maybe');
+    // The toolkits' own test images install a (renamed) copy of their source archive.
+    assert.equal(presence('FROM ubuntu:20.04\nARG PIP=pip3\nCOPY dummy/sagemaker_training.tar.gz /sagemaker_training.tar.gz\nRUN ${PIP} install --no-cache-dir /sagemaker_training.tar.gz\n'), 'yes');
+    assert.equal(presence('FROM python:3.11\nCOPY dist/ /tmp/dist/\nRUN pip install /tmp/dist/sagemaker_training-4.7.4-py3-none-any.whl\n'), 'yes');
   });
 
-  it('classifies the base beyond baseFacts', () => {
+  it('reads the distribution a local archive holds from its file name', () => {
+    const archive = (path: string) => { const a = distributionArchive(path); return a && `${a.name}${a.specifier}`; };
+    assert.equal(archive('/sagemaker_training.tar.gz'), 'sagemaker-training');
+    assert.equal(archive('dist/sagemaker_training-*.tar.gz'), 'sagemaker-training');
+    assert.equal(archive('/sagemaker_sklearn_container-2.0-py3-none-any.whl'), 'sagemaker-sklearn-container==2.0');
+    assert.equal(archive('multi-model-server-1.1.8.tar.gz'), 'multi-model-server==1.1.8');
+    assert.equal(archive('https://example.com/torch-2.6.0%2Bcpu-cp312-cp312-linux_x86_64.whl'), 'torch==2.6.0+cpu');
+    for (const path of ['/tmp/wheels/flash_attn*.whl', '${TE_WHL}', '/opt/code', 'git+https://github.com/x/y.git']) {
+      assert.equal(archive(path), undefined, path);
+    }
+  });
+
+  it('classifies the base beyond plain and SageMaker images', () => {
     assert.equal(baseInfo(modelOf('FROM pytorch/pytorch:2.3.0-cuda12.1-cudnn8-runtime\n')).kind, 'known');
     assert.equal(baseInfo(modelOf('FROM scratch\n')).kind, 'scratch');
     assert.equal(baseInfo(modelOf('ARG ACCOUNT\nFROM ${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.8.0-gpu-py312\n')).kind, 'sagemaker');

@@ -93,14 +93,26 @@ ruleTester.run(capabilityLabelMalformed, {
       }],
     },
     {
-      name: 'false is not a way to declare a capability: no suggestion, the author decides',
+      // A workshop classifier container (doctorai-in/amazon-sagemaker-workshop, lab 01) says in so
+      // many words that it is no multi-model image: nothing breaks, the label is only noise.
+      name: 'workshop classifier container: multi-models=false next to accept-bind-to-port=true is only noise (info)',
       code: dockerfile`
-        FROM python:3.11 AS base
+        FROM python:3.7-buster AS base
         LABEL com.amazonaws.sagemaker.capabilities.multi-models=false
+        LABEL com.amazonaws.sagemaker.capabilities.accept-bind-to-port=true
         FROM base
-        RUN pip install multi-model-server
+        RUN pip --no-cache-dir install multi-model-server sagemaker-inference sagemaker-training
+        ENTRYPOINT ["python", "/opt/ml/code/main.py"]
       `,
-      errors: [{ messageId: 'badValue', severity: 'warning', line: 2, column: 57, endLine: 2, endColumn: 62 }],
+      errors: [{
+        messageId: 'declaredFalse', severity: 'info', line: 2, column: 57, endLine: 2, endColumn: 62,
+        data: { key: 'com.amazonaws.sagemaker.capabilities.multi-models' },
+      }],
+    },
+    {
+      name: 'a quoted "False" is the same explicit no',
+      code: 'FROM python:3.11\nLABEL com.amazonaws.sagemaker.capabilities.accept-bind-to-port="False"\n',
+      errors: [{ messageId: 'declaredFalse', severity: 'info', line: 2, column: 64, endLine: 2, endColumn: 71 }],
     },
     {
       name: 'the legacy LABEL key value form with yes',

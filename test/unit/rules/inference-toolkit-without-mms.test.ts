@@ -38,6 +38,20 @@ ruleTester.run(inferenceToolkitWithoutMms, {
       FROM python:3.11-slim
       COPY --from=deps /root/.local /root/.local
     `, options: { modes: ['serve'] } },
+    {
+      // A Triton image found by code search: the toolkit is installed next to tritonclient, and the
+      // serve script starts tritonserver; the toolkit is only a library there.
+      name: 'Triton serve script from the build context starts tritonserver, never the toolkit\'s model server',
+      code: dockerfile`
+        FROM nvcr.io/nvidia/tritonserver:25.04-py3
+        RUN pip install sagemaker-inference tritonclient[http] opencv-python-headless
+        COPY serve /opt/serve
+        RUN chmod +x /opt/serve
+        EXPOSE 8080
+        ENTRYPOINT ["/opt/serve"]
+      `,
+      options: { buildContext: memoryContext({ serve: { text: '#!/bin/bash\nexec tritonserver --model-repository=/opt/ml/model --http-port=8080\n', executable: true } }) },
+    },
     { name: 'a training image', code: dockerfile`
       FROM python:3.11
       RUN pip install sagemaker-inference
@@ -130,6 +144,25 @@ ruleTester.run(inferenceToolkitWithoutMms, {
           `,
         }],
       }],
+    },
+    {
+      name: 'the entrypoint script the build context shows starts the toolkit\'s model server',
+      code: dockerfile`
+        FROM python:3.11-slim
+        RUN pip install --no-cache-dir sagemaker-inference
+        COPY dockerd-entrypoint.py /usr/local/bin/dockerd-entrypoint.py
+        ENTRYPOINT ["python", "/usr/local/bin/dockerd-entrypoint.py"]
+        CMD ["serve"]
+      `,
+      options: { buildContext: memoryContext({ 'dockerd-entrypoint.py': 'from sagemaker_inference import model_server\nmodel_server.start_model_server()\n' }) },
+      errors: [{ messageId: 'noMms', severity: 'error', line: 2, column: 32, endLine: 2, endColumn: 51,
+        suggestions: [{ title: 'Install multi-model-server with sagemaker-inference', output: dockerfile`
+          FROM python:3.11-slim
+          RUN pip install --no-cache-dir multi-model-server sagemaker-inference
+          COPY dockerd-entrypoint.py /usr/local/bin/dockerd-entrypoint.py
+          ENTRYPOINT ["python", "/usr/local/bin/dockerd-entrypoint.py"]
+          CMD ["serve"]
+        ` }] }],
     },
   ],
 });

@@ -36,6 +36,14 @@ ruleTester.run(mmsWithoutJava, {
       ENV PATH="/opt/java/openjdk/bin:$PATH"
       RUN pip install multi-model-server
     ` },
+    { name: 'sagemaker-inference-toolkit test/container/dummy: the MMS base image runs MMS, so it has Java', code: dockerfile`
+      FROM awsdeeplearningteam/mxnet-model-server:base-cpu-py3.6
+      LABEL com.amazonaws.sagemaker.capabilities.multi-models=true
+      RUN pip3 install mxnet-model-server==1.0.8
+      RUN pip3 install --no-cache-dir /sagemaker_inference.tar.gz
+      ENTRYPOINT ["python", "/usr/local/bin/dockerd-entrypoint.py"]
+      CMD ["serve"]
+    ` },
     { name: 'a SageMaker inference image brings Java', code: dockerfile`
       FROM 763104351884.dkr.ecr.us-west-2.amazonaws.com/mxnet-inference:1.9.0-cpu-py38
       RUN pip install --upgrade multi-model-server

@@ -118,6 +118,33 @@ ruleTester.run(platformEnvInImage, {
       ],
     },
     {
+      // sagemaker-inference-toolkit test/container/dummy and pytorch: images built only for multi-model
+      // endpoints bake the variable next to the capability label.
+      name: 'inference toolkit MME test image: SAGEMAKER_MULTI_MODEL=true next to the multi-models label (info)',
+      code: dockerfile`
+        FROM awsdeeplearningteam/mxnet-model-server:base-cpu-py3.6
+        LABEL com.amazonaws.sagemaker.capabilities.accept-bind-to-port=true
+        LABEL com.amazonaws.sagemaker.capabilities.multi-models=true
+        ENV SAGEMAKER_MULTI_MODEL=true
+        ENV SAGEMAKER_BIND_TO_PORT=\${SAGEMAKER_BIND_TO_PORT:-8080}
+        RUN pip3 install --no-cache-dir /sagemaker_inference.tar.gz
+        ENTRYPOINT ["python", "/usr/local/bin/dockerd-entrypoint.py"]
+        CMD ["serve"]
+      `,
+      errors: [{
+        messageId: 'multiModelImage', severity: 'info', line: 4, column: 5, endLine: 4, endColumn: 26,
+        suggestions: [{ title: 'Remove SAGEMAKER_MULTI_MODEL from the image', output: dockerfile`
+          FROM awsdeeplearningteam/mxnet-model-server:base-cpu-py3.6
+          LABEL com.amazonaws.sagemaker.capabilities.accept-bind-to-port=true
+          LABEL com.amazonaws.sagemaker.capabilities.multi-models=true
+          ENV SAGEMAKER_BIND_TO_PORT=\${SAGEMAKER_BIND_TO_PORT:-8080}
+          RUN pip3 install --no-cache-dir /sagemaker_inference.tar.gz
+          ENTRYPOINT ["python", "/usr/local/bin/dockerd-entrypoint.py"]
+          CMD ["serve"]
+        ` }],
+      }],
+    },
+    {
       name: 'batch transform settings and the training job name',
       code: dockerfile`
         FROM python:3.11

@@ -14,6 +14,13 @@ ruleTester.run(prebuiltEntrypointOverride, {
     ` },
     { name: 'restating the training DLC\'s start_with_right_hostname.sh', code: `FROM ${DLC}/pytorch-training:2.8.0-gpu-py312\nENTRYPOINT ["bash", "-m", "start_with_right_hostname.sh"]\n` },
     { name: 'a plain base: nothing to override', code: fixture('aws-samples/multi-model-byo/Dockerfile') },
+    // gmguarino/sagemeker-pipeline-test train/Dockerfiles/preprocess.Dockerfile and evaluate.Dockerfile:
+    // pipeline steps run as processing jobs, which start the image's own ENTRYPOINT.
+    { name: 'pipeline preprocess step: an own ENTRYPOINT on the scikit-learn image is a processing job', code: dockerfile`
+      FROM 141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3
+      COPY ./train/code/preprocess.py /preprocess.py
+      ENTRYPOINT ["python3", "/preprocess.py"]
+    ` },
     { name: 'an entrypoint in a builder stage based on a DLC is not in the image', code: dockerfile`
       FROM ${DLC}/pytorch-training:2.8.0-gpu-py312 AS export
       ENTRYPOINT ["python", "/opt/export.py"]
@@ -51,6 +58,34 @@ ruleTester.run(prebuiltEntrypointOverride, {
         suggestions: [{
           title: 'Remove this CMD (keep the one of huggingface-pytorch-inference)',
           output: `FROM ${DLC}/huggingface-pytorch-inference:2.1.0-transformers4.37.0-gpu-py310-cu118-ubuntu20.04\nCOPY app.py /opt/program/app.py\nEXPOSE 8080\n`,
+        }],
+      }],
+    },
+    {
+      // amazon-sagemaker-examples advanced_functionality/byoc-pytorch-container/docker/inference:
+      // nginx, gunicorn and flask installed on a PyTorch inference DLC, started by its own serve.py.
+      name: 'byoc-pytorch-container inference: own nginx + gunicorn + flask stack behind python serve.py (info)',
+      code: dockerfile`
+        FROM \${DLC}/pytorch-inference:2.1.0-gpu-py310-cu118-ubuntu20.04-sagemaker
+        RUN apt-get -y update && apt-get install -y --no-install-recommends nginx ca-certificates
+        RUN pip install pandas flask gevent gunicorn
+        COPY code /opt/program
+        WORKDIR /opt/program
+        ENV PATH="/opt/program:\${PATH}"
+        ENTRYPOINT ["python", "serve.py"]
+      `,
+      errors: [{
+        messageId: 'ownServer', severity: 'info', line: 7, column: 1, endLine: 7, endColumn: 34, data: { base: 'pytorch-inference', server: 'flask' },
+        suggestions: [{
+          title: 'Remove this ENTRYPOINT (keep the one of pytorch-inference)',
+          output: dockerfile`
+            FROM \${DLC}/pytorch-inference:2.1.0-gpu-py310-cu118-ubuntu20.04-sagemaker
+            RUN apt-get -y update && apt-get install -y --no-install-recommends nginx ca-certificates
+            RUN pip install pandas flask gevent gunicorn
+            COPY code /opt/program
+            WORKDIR /opt/program
+            ENV PATH="/opt/program:\${PATH}"
+          `,
         }],
       }],
     },

@@ -46,11 +46,19 @@ ruleTester.run(programNotInCodeDir, {
       RUN python generate_entry.py
       ENV SAGEMAKER_PROGRAM=train.py
     ` },
-    { name: 'COPY train.py /opt/ml/code (no slash) lands inside only if the directory exists: cannot tell', code: dockerfile`
-      FROM python:3.11-slim
+    { name: 'COPY train.py /opt/ml/code (no slash) lands inside only if the directory exists: an unknown base may have it', code: dockerfile`
+      FROM mycompany/ml-base:1.4
       RUN pip install sagemaker-training
       COPY util.py /opt/ml/code
       ENV SAGEMAKER_PROGRAM=train.py
+    ` },
+    { name: 'JesusFloresR/model_training: mkdir -p /opt/ml/code first, so COPY train.py /opt/ml/code lands inside', code: dockerfile`
+      FROM python:3.11-slim
+      RUN mkdir -p /opt/ml/code
+      RUN pip install sagemaker-training
+      COPY train.py /opt/ml/code
+      WORKDIR /opt/ml/code
+      ENV SAGEMAKER_PROGRAM train.py
     ` },
     { name: 'without the training toolkit another rule speaks', code: dockerfile`
       FROM python:3.11-slim
@@ -64,6 +72,34 @@ ruleTester.run(programNotInCodeDir, {
     `, options: { modes: ['train', 'serve'] } },
   ],
   invalid: [
+    {
+      // ddimri3294/credit-risk-mlops, an earlier version of its Dockerfile (the next one copies to
+      // /opt/ml/code/train.py): on python:3.8 nothing has made /opt/ml/code a directory.
+      name: 'credit-risk-mlops first version: COPY train.py /opt/ml/code writes the script as the file /opt/ml/code',
+      code: dockerfile`
+        FROM python:3.8
+        RUN pip3 install --no-cache scikit-learn pandas joblib flask sagemaker-training
+        COPY train.py /opt/ml/code
+        RUN chmod 755 /opt/ml/code
+        ENV SAGEMAKER_PROGRAM train.py
+        EXPOSE 8080
+      `,
+      errors: [{
+        messageId: 'copiedAsFile', severity: 'warning', line: 3, column: 15, endLine: 3, endColumn: 27,
+        data: { source: 'train.py', value: 'train.py', dest: '/opt/ml/code' },
+        suggestions: [{
+          title: 'Copy into the directory: /opt/ml/code/',
+          output: dockerfile`
+            FROM python:3.8
+            RUN pip3 install --no-cache scikit-learn pandas joblib flask sagemaker-training
+            COPY train.py /opt/ml/code/
+            RUN chmod 755 /opt/ml/code
+            ENV SAGEMAKER_PROGRAM train.py
+            EXPOSE 8080
+          `,
+        }],
+      }],
+    },
     {
       name: 'an absolute path: the toolkit resolves the name inside /opt/ml/code',
       code: dockerfile`

@@ -75,6 +75,19 @@ ruleTester.run(programWithoutTrainingToolkit, {
       COPY helper.py /opt/ml/code/helper.py
       ENV SAGEMAKER_PROGRAM helper.py
     ` },
+    { name: 'sagemaker-training-toolkit test/container/dummy: the toolkit\'s own sdist installed with ${PIP} from ARG PIP=pip3', code: dockerfile`
+      FROM public.ecr.aws/lts/ubuntu:20.04
+      ARG PYTHON=python3
+      ARG PIP=pip3
+      RUN apt-get update && apt-get install -y --no-install-recommends build-essential wget zlib1g-dev
+      RUN \${PIP} --no-cache-dir install --upgrade pip
+      COPY dummy/sagemaker_training.tar.gz /sagemaker_training.tar.gz
+      RUN \${PIP} install --no-cache-dir \\
+         /sagemaker_training.tar.gz
+      RUN rm /sagemaker_training.tar.gz
+      COPY dummy/train.py /opt/ml/code/train.py
+      ENV SAGEMAKER_PROGRAM train.py
+    ` },
     { name: 'a processing image is not started with train', code: dockerfile`
       FROM python:3.11-slim
       ENV SAGEMAKER_PROGRAM=process.py

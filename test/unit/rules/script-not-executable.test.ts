@@ -1,9 +1,8 @@
 import { scriptNotExecutable } from '../../../src/core/lint/rules/script-not-executable';
-import { contextOf } from '../../helpers/fixtureContext';
 import { dockerfile, fixture, memoryContext, ruleTester } from '../../helpers/ruleTester';
 
 const scikit = fixture('aws-samples/scikit-bring-your-own/Dockerfile');
-const scikitFiles = (executable: boolean) => contextOf({
+const scikitFiles = (executable: boolean) => memoryContext({
   'Dockerfile': scikit,
   'decision_trees/train': { text: '#!/usr/bin/env python\n', executable },
   'decision_trees/serve': { text: '#!/usr/bin/env python\n', executable },

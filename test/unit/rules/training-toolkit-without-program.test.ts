@@ -41,7 +41,7 @@ ruleTester.run(trainingToolkitWithoutProgram, {
   ],
   invalid: [
     {
-      name: 'toolkit installed, one script in /opt/ml/code, no SAGEMAKER_PROGRAM: a plain Estimator job has nothing to run',
+      name: 'toolkit installed, one script baked into /opt/ml/code, no SAGEMAKER_PROGRAM: a job without entry_point has nothing to run',
       code: dockerfile`
         FROM python:3.11-slim
         RUN pip3 install --no-cache-dir sagemaker-training
@@ -91,6 +91,18 @@ ruleTester.run(trainingToolkitWithoutProgram, {
         COPY train.py prepare.py /opt/ml/code/
       `,
       errors: [{ messageId: 'noProgram', severity: 'warning', line: 2, column: 17, endLine: 2, endColumn: 35 }],
+    },
+    {
+      // amazon-sagemaker-local-mode catboost_bring_your_own_container_local_training_toolkit: the
+      // image holds only the toolkit; Estimator(entry_point=…, source_dir=…) brings the script and its name.
+      name: 'local-mode catboost training-toolkit image: no code baked in, the estimator sends the script (info)',
+      code: dockerfile`
+        FROM python:3.10
+        RUN pip install --upgrade pip
+        RUN pip install catboost pandas
+        RUN pip install sagemaker-training
+      `,
+      errors: [{ messageId: 'noProgram', severity: 'info', line: 4, column: 17, endLine: 4, endColumn: 35 }],
     },
     {
       name: 'an unknown base image may set SAGEMAKER_PROGRAM itself: info',

@@ -1,10 +1,78 @@
 /**
- * What the image catalog says about the images a Dockerfile pulls, with the ranges of the parts as
- * written (for findings and edits), and what can be told about the image's CPU architecture.
+ * The images a Dockerfile pulls, as the model shows them: what the catalog says about the base of
+ * the image (a SageMaker image that brings its toolkit, entrypoint and labels; an official image
+ * with no ENTRYPOINT; something out of sight), where each reference is written (for findings and
+ * edits), and what can be told about the image's CPU architecture.
  */
 import { parseImageRef, type ImageRef } from '../../catalog';
+import { BaseImage, describeImage, SageMakerImage } from '../images';
 import type { Model, Stage } from '../model';
 import type { Range, Suggestion } from '../types';
+
+/** The external base image of `stage` (the root of its lineage), or undefined for `FROM scratch`. */
+export function baseImageOf(model: Model, stage: Stage | undefined = model.finalStage): BaseImage | undefined {
+  const base = model.baseStage(stage);
+  if (!base || base.resolvedImage.toLowerCase() === 'scratch') return undefined;
+  return model.memo(`base:${base.index}`, () => describeImage(base.resolvedImage));
+}
+
+/**
+ * How much the linter knows about the base image's contents:
+ * - `sagemaker`: an AWS SageMaker image, which brings its toolkit, Java, entrypoint and labels;
+ * - `known`: an official or well-known public image that ships no SageMaker toolkit;
+ * - `unknown`: any other image, which may contain anything;
+ * - `unresolved`: ARGs in FROM that cannot be resolved;
+ * - `scratch`: nothing at all.
+ */
+export type BaseKind = 'sagemaker' | 'known' | 'unknown' | 'unresolved' | 'scratch';
+
+export interface BaseInfo {
+  kind: BaseKind;
+  image?: BaseImage;
+  /** true for official OS and language images and scratch, which are known to define no ENTRYPOINT */
+  plain: boolean;
+  /** the FROM image range of the stage at the root of the image's lineage */
+  range?: Range;
+  /** the base reference as resolved, for messages ('' when there is no FROM) */
+  name: string;
+}
+
+/** Public framework and conda images that ship no SageMaker toolkit, model server or entrypoint contract. */
+const PUBLIC_WITHOUT_TOOLKITS = new Set([
+  'pytorch/pytorch', 'tensorflow/tensorflow', 'continuumio/miniconda3', 'continuumio/anaconda3', 'condaforge/miniforge3',
+  'condaforge/mambaforge', 'mambaorg/micromamba', 'nvidia/pytorch', 'nvidia/tensorflow', 'pypy',
+]);
+
+/** What the base of the image is known to contain; computed once per lint run. */
+export function baseInfo(model: Model): BaseInfo {
+  return model.memo('base-info', () => {
+    const stage = model.baseStage();
+    const name = stage?.resolvedImage ?? '';
+    const range = stage?.from.getImageRange() ?? undefined;
+    if (!stage) return { kind: 'unresolved', plain: false, range, name };
+    if (name.toLowerCase() === 'scratch') return { kind: 'scratch', plain: true, range, name };
+    const image = baseImageOf(model);
+    // An unresolved registry or tag does not change what the repository is; an unresolved
+    // repository (`FROM $BASE`) hides everything.
+    if (!image || image.unresolved) return { kind: 'unresolved', image, plain: false, range, name };
+    if (image.repository.includes('$')) return { kind: 'unknown', image, plain: false, range, name };
+    if (image.sagemaker) return { kind: 'sagemaker', image, plain: false, range, name };
+    if (image.plain) return { kind: 'known', image, plain: true, range, name };
+    return { kind: PUBLIC_WITHOUT_TOOLKITS.has(image.repository) ? 'known' : 'unknown', image, plain: false, range, name };
+  });
+}
+
+/** How messages name the base image: its reference, or the ARGs that hide it. */
+export function baseLabel(model: Model, info: BaseInfo = baseInfo(model)): string {
+  if (info.kind === 'unresolved') return `named by ARG ${(model.baseStage()?.unresolved ?? []).join(', ARG ')}`;
+  return info.image?.ref ?? model.baseStage()?.image ?? '';
+}
+
+/** True when the base is a SageMaker image for the given scope. */
+export function sagemakerBase(model: Model, scope: SageMakerImage['scopes'][number]): boolean {
+  const info = baseInfo(model);
+  return info.kind === 'sagemaker' && !!info.image?.sagemaker?.scopes.includes(scope);
+}
 
 export interface PulledImage {
   /** the stage whose FROM names the image */
@@ -28,23 +96,38 @@ export interface PulledImage {
 /** The external image a stage's FROM pulls; undefined for `FROM <stage>`, `scratch` or no image. */
 export function pulledImage(model: Model, stage: Stage): PulledImage | undefined {
   return model.memo(`pulledImage:${stage.index}`, () => {
+    if (stage.parent || stage.resolvedImage.toLowerCase() === 'scratch') return undefined;
     const imageRange = stage.from.getImageRange();
-    if (stage.parent || !imageRange || stage.resolvedImage.toLowerCase() === 'scratch') return undefined;
+    if (!imageRange) return undefined;
     const written = model.textOf(imageRange);
     const ref = parseImageRef(stage.resolvedImage);
     const start = model.offsetAt(imageRange.start);
     const at = (from: number, length: number): Range => ({ start: model.positionAt(start + from), end: model.positionAt(start + from + length) });
-    const tagRange = stage.from.getImageTagRange() ?? undefined;
-    const literalTag = tagRange && ref.tag !== undefined && model.textOf(tagRange) === ref.tag ? tagRange : undefined;
-    const host = written.includes('/') ? written.slice(0, written.indexOf('/')) : '';
-    const hostVariables = [...host.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
+    const tagRange = ref.tag === undefined ? undefined : stage.from.getImageTagRange() ?? undefined;
+    const literalTag = tagRange && model.textOf(tagRange) === ref.tag ? tagRange : undefined;
+    const slash = written.indexOf('/');
+    const host = slash < 0 ? '' : written.slice(0, slash);
     return {
       stage, ref, written, imageRange,
       tagRange: literalTag,
       accountRange: ref.account !== undefined && written.startsWith(`${ref.account}.`) ? at(0, ref.account.length) : undefined,
-      hostFromDefault: hostVariables.some((name) => !(name in model.buildArgs)),
+      hostFromDefault: host.includes('$') && hostVariables(host).some((name) => !(name in model.buildArgs)),
     };
   });
+}
+
+function hostVariables(host: string): string[] {
+  return [...host.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
+}
+
+/** The external images the stages of the build pull, in stage order (see `builtStages`). */
+export function builtImages(model: Model, built: ReadonlySet<Stage>): PulledImage[] {
+  const images: PulledImage[] = [];
+  for (const stage of model.stages) {
+    const image = built.has(stage) ? pulledImage(model, stage) : undefined;
+    if (image) images.push(image);
+  }
+  return images;
 }
 
 /** The external image at the root of the image's lineage. */
@@ -52,7 +135,6 @@ export function imageBase(model: Model): PulledImage | undefined {
   const root = model.baseStage();
   return root ? pulledImage(model, root) : undefined;
 }
-
 
 export type Architecture = 'amd64' | 'arm64';
 
@@ -83,32 +165,36 @@ function architectureWord(value: string): Architecture | undefined {
  * own platform).
  */
 export function imageArchitecture(model: Model): ArchitectureEvidence | undefined {
-  for (const stage of [...model.lineage()].reverse()) {
-    const flag = stage.from.getPlatformFlag();
-    const range = flag?.getValueRange();
-    if (!flag || !range || stage.platform === undefined) continue;
-    const architecture = architectureWord(stage.platform);
-    // `$TARGETPLATFORM`, `$BUILDPLATFORM` and other variables leave it to the build command.
-    return architecture ? { architecture, source: 'platform', range, text: `--platform=${stage.platform}` } : undefined;
-  }
-  const base = imageBase(model);
-  if (!base) return undefined;
-  const { ref } = base;
-  if (ref.known) {
-    return { architecture: ref.known.architecture, source: 'catalog', range: base.imageRange, text: base.written };
-  }
-  const namespace = ref.registryKind === 'docker-hub' ? /^(?:library\/)?(arm64v8|amd64)\//.exec(ref.repository ?? '')?.[1] : undefined;
-  if (namespace) {
-    return { architecture: namespace === 'amd64' ? 'amd64' : 'arm64', source: 'namespace', range: base.imageRange, text: base.written };
-  }
-  const word = ref.tag?.split('-').map(architectureWord).find((a) => a !== undefined);
-  if (word) return { architecture: word, source: 'tag', range: base.tagRange ?? base.imageRange, text: base.written };
-  return undefined;
+  return model.memo('architecture', () => {
+    const lineage = model.lineage();
+    for (let i = lineage.length - 1; i >= 0; i--) {
+      const stage = lineage[i];
+      if (stage.platform === undefined) continue;
+      const range = stage.from.getPlatformFlag()?.getValueRange();
+      if (!range) continue;
+      const architecture = architectureWord(stage.platform);
+      // `$TARGETPLATFORM`, `$BUILDPLATFORM` and other variables leave it to the build command.
+      return architecture ? { architecture, source: 'platform', range, text: `--platform=${stage.platform}` } : undefined;
+    }
+    const base = imageBase(model);
+    if (!base) return undefined;
+    const { ref } = base;
+    if (ref.known) {
+      return { architecture: ref.known.architecture, source: 'catalog', range: base.imageRange, text: base.written };
+    }
+    const namespace = ref.registryKind === 'docker-hub' ? /^(?:library\/)?(arm64v8|amd64)\//.exec(ref.repository ?? '')?.[1] : undefined;
+    if (namespace) {
+      return { architecture: namespace === 'amd64' ? 'amd64' : 'arm64', source: 'namespace', range: base.imageRange, text: base.written };
+    }
+    const word = ref.tag?.split('-').map(architectureWord).find((a) => a !== undefined);
+    if (word) return { architecture: word, source: 'tag', range: base.tagRange ?? base.imageRange, text: base.written };
+    return undefined;
+  });
 }
 
 /** True when any FROM of the file pins a platform. */
 export function pinsPlatform(model: Model): boolean {
-  return model.stages.some((s) => s.from.getPlatformFlag() !== null);
+  return model.stages.some((s) => s.platform !== undefined || s.from.getPlatformFlag() !== null);
 }
 
 /** The evidence in words, as the subject of a sentence ("… makes this an arm64 image"). */

@@ -1,44 +1,23 @@
 /**
- * Which files end up where in the image, and with which modes: COPY/ADD resolved against the build
- * context when there is one, the WORKDIR each instruction runs in, and what a later `chmod` grants.
- * Anything the file cannot show (a variable, a copy from another stage, a context that cannot be
- * listed) is reported as "opaque" or "cannot tell", never guessed.
+ * Which files end up where in the image, and with which modes: the WORKDIR each instruction runs
+ * in, COPY/ADD resolved against the build context as docker build sends it, what a later `chmod`
+ * grants, and what lands under a directory (copies, and what RUN steps write). Anything the file
+ * cannot show (a variable, a copy from another stage, a context that cannot be listed) is
+ * reported as "opaque" or "cannot tell", never guessed.
  */
 import type { Instruction } from 'dockerfile-ast';
-import { chmods, copySteps, CopyStep, joinPath, landingPath, modeGrantsExecute } from '../commands';
+import { chmods, copySteps, CopyStep, imageSteps, ImageStep, joinPath, landingPath, modeGrantsExecute } from '../commands';
 import type { Model, RunStep, Stage } from '../model';
 import { commandName, Word } from '../shell';
 import type { BuildContext, ContextFile } from '../types';
+import { sentContext } from './buildContext';
+import { contextPath, globMatch, hasWildcards, resolveWildcards } from './dockerignore';
+import { runEffects } from './runEffects';
 
-export interface ImageStep {
-  instruction: Instruction;
-  stage: Stage;
-  /** the absolute WORKDIR the instruction runs in; undefined when a variable hides it */
-  workdir: string | undefined;
-}
-
-/** Every instruction of the image's lineage, in build order, with the WORKDIR in effect. */
-export function imageSteps(model: Model, stage: Stage | undefined = model.finalStage): ImageStep[] {
-  const steps: ImageStep[] = [];
-  let workdir: string | undefined = '/';
-  for (const s of model.lineage(stage)) {
-    for (const instruction of s.instructions) {
-      if (instruction.getKeyword() === 'WORKDIR') {
-        const written = stripQuotes(instruction.getArgumentsContent()?.trim() ?? '');
-        const { value, unresolved } = model.substitute(written, (n) => s.env.get(n)?.value ?? s.args.get(n)?.value);
-        if (unresolved.length > 0) workdir = undefined;
-        else if (value) workdir = value.startsWith('/') ? joinPath('/', value) : workdir === undefined ? undefined : joinPath(workdir, value);
-      }
-      steps.push({ instruction, stage: s, workdir });
-    }
-  }
-  return steps;
-}
-
-/** The working directory of the container: the last WORKDIR of the image, '/' by default. */
-export function imageWorkdir(model: Model): string | undefined {
-  const steps = imageSteps(model);
-  return steps.length ? steps[steps.length - 1].workdir : '/';
+/** True when `path` is `dir` or inside it (both absolute). */
+export function isUnder(path: string, dir: string): boolean {
+  const base = dir.endsWith('/') ? dir.replace(/\/+$/, '') : dir;
+  return path === base || (path.startsWith(base) && path[base.length] === '/');
 }
 
 export interface LandedFile {
@@ -58,26 +37,20 @@ export interface CopyResult {
   opaque: string[];
 }
 
-/** Several rules ask per run; a build context may list tens of thousands of files. */
-const copyCache = new WeakMap<Model, Map<BuildContext | undefined, Map<Stage | undefined, CopyResult[]>>>();
-
-/** Every COPY/ADD of the image with the files it lands, using the build context when it can be listed. */
+/**
+ * Every COPY/ADD of the image with the files it lands, using the build context when it can be
+ * listed: a file `.dockerignore` excludes is never sent, so it never lands. Several rules ask per
+ * run, and a context may list tens of thousands of files.
+ */
 export function copiedFiles(model: Model, buildContext: BuildContext | undefined, stage: Stage | undefined = model.finalStage): readonly CopyResult[] {
-  let byContext = copyCache.get(model);
-  if (!byContext) copyCache.set(model, (byContext = new Map()));
-  let byStage = byContext.get(buildContext);
-  if (!byStage) byContext.set(buildContext, (byStage = new Map()));
-  let results = byStage.get(stage);
-  if (!results) {
-    const listed = buildContext?.listFiles();
-    results = copySteps(model, stage).map((step) => resolveCopy(step, listed));
-    byStage.set(stage, results);
-  }
-  return results;
+  return model.memo(`copied:${stage?.index}`, () => {
+    const sent = sentContext(model, buildContext)?.sent;
+    return copySteps(model, stage).map((step) => resolveCopy(step, sent));
+  }, buildContext);
 }
 
-const GLOB = /[*?[]/;
 const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i;
+const REMOTE = /^[a-z][a-z0-9+.-]*:\/\/|^git@/i;
 
 function resolveCopy(step: CopyStep, listed: readonly ContextFile[] | undefined): CopyResult {
   const result: CopyResult = { step, files: [], opaque: [] };
@@ -93,7 +66,7 @@ function resolveCopy(step: CopyStep, listed: readonly ContextFile[] | undefined)
       result.opaque.push(destDir);
       continue;
     }
-    if (/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(value)) {
+    if (REMOTE.test(value)) {
       // ADD <url> fetches one file; ADD <git repository> brings a whole tree.
       if (/\.git($|#)|^git@/.test(value)) result.opaque.push(destDir);
       else result.files.push({ path: landingPath(step, value.split(/[?#]/)[0]), source });
@@ -102,7 +75,7 @@ function resolveCopy(step: CopyStep, listed: readonly ContextFile[] | undefined)
     if (step.from !== undefined || listed === undefined) {
       // Without a listing, a source path is taken as the file it names; one that may be a
       // directory may also bring files nobody can see.
-      const file = value.replace(/\/+$/, '') !== value || GLOB.test(value) || value === '.' ? undefined : landingPath(step, value);
+      const file = value.replace(/\/+$/, '') !== value || hasWildcards(value) || value === '.' ? undefined : landingPath(step, value);
       if (file) result.files.push({ path: file, source });
       if (mayBeDirectory(value)) result.opaque.push(destDir);
       continue;
@@ -113,7 +86,7 @@ function resolveCopy(step: CopyStep, listed: readonly ContextFile[] | undefined)
       continue;
     }
     const matched = matchContext(relative, listed);
-    if (matched.files.length === 0 && matched.inDirectories.length === 0) {
+    if (!matched || (matched.files.length === 0 && matched.inDirectories.length === 0)) {
       result.opaque.push(destDir);
       continue;
     }
@@ -130,62 +103,91 @@ function resolveCopy(step: CopyStep, listed: readonly ContextFile[] | undefined)
   return result;
 }
 
-function matchContext(pattern: string, listed: readonly ContextFile[]) {
-  const files: ContextFile[] = [];
-  const inDirectories: { file: ContextFile; rest: string }[] = [];
-  const glob = GLOB.test(pattern) ? globRegExp(pattern) : undefined;
-  const matches = (path: string) => (glob ? glob.test(path) : path === pattern);
-  for (const file of listed) {
-    if (pattern === '') {
-      inDirectories.push({ file, rest: file.path });
-      continue;
-    }
-    if (matches(file.path)) {
-      files.push(file);
-    } else if (!glob) {
-      if (file.path.startsWith(pattern + '/')) inDirectories.push({ file, rest: file.path.slice(pattern.length + 1) });
-    } else {
-      const parts = file.path.split('/');
-      for (let i = 1; i < parts.length; i++) {
-        if (matches(parts.slice(0, i).join('/'))) {
-          inDirectories.push({ file, rest: parts.slice(i).join('/') });
-          break;
-        }
-      }
-    }
-  }
-  return { files, inDirectories };
+interface ContextMatch {
+  /** listed files the source names itself */
+  files: ContextFile[];
+  /** listed files inside a directory the source names, with their paths below it */
+  inDirectories: { file: ContextFile; rest: string }[];
 }
 
-/** A context path as listed by BuildContext: no leading './' or '/', no trailing '/'; '' is the root. */
-function contextPath(source: string): string {
-  return joinPath('/', source).slice(1);
+/** The context files a COPY source names, as BuildKit resolves it; undefined for a pattern it rejects. */
+function matchContext(source: string, listed: readonly ContextFile[]): ContextMatch | undefined {
+  const match: ContextMatch = { files: [], inDirectories: [] };
+  if (!hasWildcards(source)) {
+    for (const file of listed) {
+      const path = file.path;
+      if (source === '') match.inDirectories.push({ file, rest: path });
+      else if (path === source) match.files.push(file);
+      else if (path.startsWith(source) && path[source.length] === '/') match.inDirectories.push({ file, rest: path.slice(source.length + 1) });
+    }
+    return match;
+  }
+  const byPath = new Map(listed.map((file) => [file.path, file]));
+  const dirs = new Set<string>();
+  for (const path of byPath.keys()) {
+    for (let i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1)) dirs.add(path.slice(0, i));
+  }
+  const matched = resolveWildcards(source, [...byPath.keys(), ...dirs]);
+  if (!matched) return undefined;
+  for (const path of matched) {
+    const file = byPath.get(path);
+    if (file) {
+      match.files.push(file);
+      continue;
+    }
+    // A matching directory is copied whole.
+    for (const [inner, innerFile] of byPath) {
+      if (inner.startsWith(path) && inner[path.length] === '/') match.inDirectories.push({ file: innerFile, rest: inner.slice(path.length + 1) });
+    }
+  }
+  return match;
 }
 
 function mayBeDirectory(source: string): boolean {
   const name = basename(source.replace(/\/+$/, ''));
-  return source === '.' || source.endsWith('/') || GLOB.test(source) || !name.includes('.');
+  return source === '.' || source.endsWith('/') || hasWildcards(source) || !name.includes('.');
 }
 
 function basename(path: string): string {
-  return path.split('/').pop() ?? path;
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
-/** Docker's filepath.Match patterns: `*` and `?` stay within one path segment. */
-export function globRegExp(pattern: string): RegExp {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const close = pattern.indexOf(']', i + 2);
-      if (close < 0) { out += '\\['; continue; }
-      out += '[' + pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
-      i = close;
-    } else out += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`);
+export interface Landing extends LandedFile {
+  copy: CopyResult;
+}
+
+export interface DirectoryContents {
+  /** files known to land under the directory, in build order */
+  files: Landing[];
+  /** true when something may put files there that the linter cannot enumerate */
+  incomplete: boolean;
+  /** true when any COPY/ADD or RUN certainly puts something there */
+  populated: boolean;
+}
+
+/** The files COPY/ADD and RUN put under `dir` in the image, as far as the file and context show. */
+export function filesUnder(model: Model, dir: string, context: BuildContext | undefined): DirectoryContents {
+  return model.memo(`under:${dir}`, () => {
+    const result: DirectoryContents = { files: [], incomplete: false, populated: false };
+    for (const copy of copiedFiles(model, context)) {
+      for (const file of copy.files) {
+        if (isUnder(file.path, dir)) result.files.push({ ...file, copy });
+      }
+      for (const root of copy.opaque) {
+        if (isUnder(root, dir) || isUnder(dir, root)) result.incomplete = true;
+        if (isUnder(root, dir)) result.populated = true;
+      }
+    }
+    if (result.files.length > 0) result.populated = true;
+    const effects = runEffects(model);
+    for (const effect of effects.unknown) {
+      if (effect.cwd === undefined || isUnder(effect.cwd, dir) || effect.paths.some((p) => isUnder(p, dir))) result.incomplete = true;
+    }
+    for (const write of effects.writes) {
+      if (isUnder(write.path, dir)) { result.incomplete = true; result.populated = true; }
+    }
+    return result;
+  }, context);
 }
 
 /**
@@ -233,7 +235,7 @@ function covers(word: Word, workdir: string | undefined, path: string, recursive
   // A path hidden behind a variable might be this one: "cannot tell" must not become a finding.
   if (word.expands || (workdir === undefined && !word.value.startsWith('/'))) return true;
   const target = joinPath(workdir ?? '/', word.value);
-  const match = GLOB.test(target) ? (p: string) => globRegExp(target).test(p) : (p: string) => p === target;
+  const match = hasWildcards(target) ? (p: string) => shellGlobMatch(target, p) : (p: string) => p === target;
   if (match(path)) return true;
   if (!recursive) return false;
   const parts = path.split('/');
@@ -241,6 +243,10 @@ function covers(word: Word, workdir: string | undefined, path: string, recursive
   return false;
 }
 
-function stripQuotes(s: string): string {
-  return s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0] ? s.slice(1, -1) : s;
+/**
+ * Whether a shell glob names `path`: `*` and `?` within one segment, `[!…]` or `[^…]` negating a
+ * class. A pattern the shell cannot read as a glob stands for itself, as sh leaves it unexpanded.
+ */
+export function shellGlobMatch(pattern: string, path: string): boolean {
+  return globMatch(pattern.replace(/\[!/g, '[^'), path) ?? pattern === path;
 }

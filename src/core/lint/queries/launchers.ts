@@ -5,16 +5,15 @@
  * Every answer is three-valued: what the file shows, what it hides, and what is certainly absent.
  */
 import type { Instruction } from 'dockerfile-ast';
-import { joinPath } from '../commands';
+import { ImageStep, imageSteps, joinPath } from '../commands';
 import { SERVE_TOOLKITS, TRAINING_TOOLKITS } from '../knowledge';
 import type { Model, RunStep } from '../model';
 import { DEFAULT_MODES, detectModes } from '../modes';
 import { commandName } from '../shell';
 import type { BuildContext, Mode } from '../types';
-import { BaseFacts, baseFacts } from './base';
+import { BaseInfo, baseInfo } from './baseImage';
 import { imageEntrypoint } from './entrypoint';
-import { isUnder } from './files';
-import { copiedFiles, imageSteps, ImageStep } from './filesystem';
+import { copiedFiles, isUnder } from './filesystem';
 import { findPython, pythonInstalls } from './toolkits';
 
 /** The PATH of Docker's official base images, which every Linux distribution image starts with. */
@@ -49,7 +48,7 @@ const SCOPE: Record<Launcher, 'training' | 'inference'> = { train: 'training', s
 
 /** Whether an executable named `name` is on the image's PATH, as far as the file shows. */
 export function findCommand(model: Model, name: Launcher, buildContext: BuildContext | undefined): CommandLookup {
-  const base = baseFacts(model);
+  const base = baseInfo(model);
   if (base.kind === 'sagemaker' && base.image?.sagemaker?.scopes.includes(SCOPE[name])) {
     return { status: 'found', evidence: `the SageMaker base image ${base.image.repository}` };
   }
@@ -99,7 +98,7 @@ function runCreates(model: Model, steps: readonly ImageStep[], targets: Readonly
 
 export interface MissingLauncher {
   severity: 'warning' | 'info';
-  base: BaseFacts;
+  base: BaseInfo;
   /** a parenthesis for messages when the base image might provide the launcher; '' otherwise */
   detail: string;
 }
@@ -111,11 +110,11 @@ export interface MissingLauncher {
  */
 export function missingLauncher(model: Model, name: Launcher, buildContext: BuildContext | undefined): MissingLauncher | undefined {
   if (imageEntrypoint(model) || model.cmd()) return undefined;
-  const base = baseFacts(model);
+  const base = baseInfo(model);
   // A FROM without an image is a syntax error, not a missing launcher.
   if (base.kind === 'sagemaker' || !base.name) return undefined;
   if (findCommand(model, name, buildContext).status !== 'absent') return undefined;
-  return base.kind === 'none'
+  return base.plain
     ? { severity: 'warning', base, detail: '' }
     : { severity: 'info', base, detail: ` (unless the base image ${base.name} provides it or an ENTRYPOINT)` };
 }

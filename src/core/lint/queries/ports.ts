@@ -6,7 +6,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { ExecSpec, Model } from '../model';
 import { commandName, SimpleCommand, Word } from '../shell';
-import { expandAt, expandAtRuntime } from './vars';
+import { expandAt, expandAtRuntime } from './variables';
 
 export const SAGEMAKER_PORT = 8080;
 export const BIND_TO_PORT_VARIABLE = 'SAGEMAKER_BIND_TO_PORT';

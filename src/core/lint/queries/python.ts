@@ -2,13 +2,14 @@
  * The image's Python: which version its base gives `pip`/`python3`, and whether the program
  * SageMaker starts is a Python process.
  */
-import { copySteps, imagePackages } from '../commands';
+import { copySteps, imagePackages, installCommand } from '../commands';
 import { SERVE_TOOLKITS } from '../knowledge';
 import type { Model } from '../model';
 import { commandName, SimpleCommand } from '../shell';
 import type { BuildContext, Range } from '../types';
-import { filesUnder } from './files';
-import { baseInfo, findPython, pipInstallIndex, pythonInstalls, trainingToolkit } from './toolkits';
+import { findPython, pythonInstalls, trainingToolkit } from './toolkits';
+import { baseInfo } from './baseImage';
+import { filesUnder } from './filesystem';
 
 export interface PythonVersion {
   major: number;
@@ -131,11 +132,11 @@ function isPythonScript(context: BuildContext | undefined, path: string | undefi
 export function pipCommand(model: Model): string | undefined {
   for (const run of model.imageRuns()) {
     for (const command of run.commands) {
-      const values = command.words.map((w) => w.value);
       const name = commandName(command.words[0]);
       // `uv pip install` needs --system or a virtualenv, which a suggested line cannot know.
-      if (pipInstallIndex(values, name) === undefined || name === 'uv') continue;
-      return /^python/.test(name) ? `${values[0]} -m pip` : values[0];
+      if (installCommand(command)?.manager !== 'pip' || name === 'uv') continue;
+      const program = command.words[0].value;
+      return /^python/.test(name) ? `${program} -m pip` : program;
     }
   }
   const base = baseInfo(model);

@@ -7,13 +7,20 @@ import { INFERENCE_TOOLKIT, LABEL_PREFIX, MODEL_SERVERS, SERVE_TOOLKITS } from '
 import type { Model } from '../model';
 import type { BuildContext } from '../types';
 import { serverCommands } from './ports';
-import { baseInfo, pythonInstalls } from './toolkits';
+import { pythonInstalls } from './toolkits';
+import { baseInfo } from './baseImage';
 
 /** Python web frameworks and servers, and system web servers, that put an HTTP server in the image. */
 const WEB_PACKAGES = new Set([
   'flask', 'gunicorn', 'uvicorn', 'fastapi', 'hypercorn', 'waitress', 'starlette', 'aiohttp', 'tornado', 'sanic',
   'bottle', 'django', 'falcon', 'cherrypy', 'litestar', 'quart', 'nginx', 'vllm', 'text-generation-inference', 'bentoml',
 ]);
+
+/** The web framework or server the image installs itself (flask, gunicorn, nginx, …), if any. */
+export function webServerPackage(model: Model, context: BuildContext | undefined): string | undefined {
+  const system = imagePackages(model).filter((p) => p.manager !== 'pip' && p.manager !== 'conda');
+  return [...pythonInstalls(model, context).packages, ...system].find((p) => WEB_PACKAGES.has(p.name))?.name;
+}
 
 /**
  * One piece of evidence that the file builds an HTTP serving image (installs a model server, a

@@ -15,24 +15,48 @@ export function stageByReference(model: Model, reference: string): Stage | undef
 const MOUNT_FROM = /--mount=\S*?\bfrom=([^,\s]+)/g;
 
 /** The stages built for the image (the final stage, or the one chosen with --stage). */
-export function builtStages(model: Model): Set<Stage> {
-  return model.memo('builtStages', () => {
-    const built = new Set<Stage>();
-    const pending = model.finalStage ? [model.finalStage] : [];
-    while (pending.length > 0) {
-      const stage = pending.pop() as Stage;
-      if (built.has(stage)) continue;
-      built.add(stage);
-      if (stage.parent) pending.push(stage.parent);
-      const sources = copySteps(model, stage).filter((step) => step.stage === stage && step.from !== undefined).map((step) => step.from as string);
-      for (const run of stage.runs) {
-        for (const match of model.textOf(run.instruction.getRange()).matchAll(MOUNT_FROM)) sources.push(match[1]);
-      }
-      for (const source of sources) {
-        const named = stageByReference(model, source);
-        if (named) pending.push(named);
-      }
+export function builtStages(model: Model): ReadonlySet<Stage> {
+  return model.memo('builtStages', () => new Set(reachableStages(model, true)));
+}
+
+/**
+ * The stages whose files end up in the image: its lineage and, transitively, the stages it copies
+ * from with `COPY --from`, in the order a reader meets them.
+ */
+export function copiedStages(model: Model): readonly Stage[] {
+  return model.memo('copiedStages', () => reachableStages(model, false));
+}
+
+/** The image's lineage and the stages it copies (and, with `mounts`, mounts) from, transitively. */
+function reachableStages(model: Model, mounts: boolean): Stage[] {
+  const found: Stage[] = [];
+  const visit = (stage: Stage) => {
+    for (const s of model.lineage(stage)) {
+      if (found.includes(s)) continue;
+      found.push(s);
+      for (const source of sourceStages(model, s, mounts)) visit(source);
     }
-    return built;
-  });
+  };
+  if (model.finalStage) visit(model.finalStage);
+  return found;
+}
+
+function sourceStages(model: Model, stage: Stage, mounts: boolean): Stage[] {
+  const references: string[] = [];
+  for (const step of copySteps(model, stage)) {
+    if (step.stage === stage && step.from !== undefined) references.push(step.from);
+  }
+  if (mounts) {
+    for (const run of stage.runs) {
+      const text = model.textOf(run.instruction.getRange());
+      if (!text.includes('--mount')) continue;
+      for (const match of text.matchAll(MOUNT_FROM)) references.push(match[1]);
+    }
+  }
+  const stages: Stage[] = [];
+  for (const reference of references) {
+    const named = stageByReference(model, reference);
+    if (named) stages.push(named);
+  }
+  return stages;
 }

@@ -6,7 +6,8 @@
 import { copySteps } from '../commands';
 import type { Model } from '../model';
 import type { BuildContext } from '../types';
-import { baseInfo, pythonInstalls } from './toolkits';
+import { pythonInstalls } from './toolkits';
+import { baseInfo } from './baseImage';
 
 export type StudioFlavour = 'classic' | 'current';
 

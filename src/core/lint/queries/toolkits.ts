@@ -6,67 +6,17 @@
  * package, a script), and rules lower their severity or stay silent on it.
  */
 import type { Instruction } from 'dockerfile-ast';
-import { copySteps, imagePackages, installedPackages, joinPath, parseRequirement, requirementsFiles } from '../commands';
-import type { BaseImage, SageMakerImage } from '../images';
+import { copySteps, imagePackages, installCommand, installedPackages, joinPath, normalizePackageName, parseRequirement, workdirOf } from '../commands';
 import { INFERENCE_TOOLKIT, SERVE_TOOLKITS, TRAINING_TOOLKITS } from '../knowledge';
-import type { Model, Stage } from '../model';
+import type { Model } from '../model';
 import { commandName, SimpleCommand, Word } from '../shell';
 import type { BuildContext, Range } from '../types';
-import { isUnder, stageOf, workdirOf } from './files';
-import { baseFacts } from './base';
+import { baseInfo } from './baseImage';
 import { contextPath } from './dockerignore';
-import { copiedFiles } from './filesystem';
+import { copiedFiles, isUnder } from './filesystem';
+import { copiedStages, stageByReference } from './stages';
 
 export type Presence = 'yes' | 'no' | 'maybe';
-
-/**
- * How much the linter knows about the base image's contents:
- * - `sagemaker`: an AWS SageMaker image, which brings its toolkit, Java, entrypoint and labels;
- * - `known`: an official or well-known public image that ships no SageMaker toolkit;
- * - `unknown`: any other image, which may contain anything;
- * - `unresolved`: ARGs in FROM that cannot be resolved;
- * - `scratch`: nothing at all.
- */
-export type BaseKind = 'sagemaker' | 'known' | 'unknown' | 'unresolved' | 'scratch';
-
-/** Public framework and conda images that ship no SageMaker toolkit, model server or entrypoint contract. */
-const PUBLIC_WITHOUT_TOOLKITS = new Set([
-  'pytorch/pytorch', 'tensorflow/tensorflow', 'continuumio/miniconda3', 'continuumio/anaconda3', 'condaforge/miniforge3',
-  'condaforge/mambaforge', 'mambaorg/micromamba', 'nvidia/pytorch', 'nvidia/tensorflow', 'pypy',
-]);
-
-export interface BaseInfo {
-  kind: BaseKind;
-  image?: BaseImage;
-  /** true for official OS and language images and scratch, which define no ENTRYPOINT */
-  plain: boolean;
-  /** the FROM image range of the stage at the root of the image's lineage */
-  range?: Range;
-}
-
-/** What the base image is known to contain, on top of base.ts' `baseFacts`. */
-export function baseInfo(model: Model): BaseInfo {
-  const facts = baseFacts(model);
-  const range = model.baseStage()?.from.getImageRange() ?? undefined;
-  const image = facts.image;
-  if (facts.kind === 'sagemaker') return { kind: 'sagemaker', image, plain: false, range };
-  if (facts.kind === 'none') return { kind: image ? 'known' : 'scratch', image, plain: true, range };
-  // An unresolved registry or tag leaves the repository known; an unresolved repository hides everything.
-  if (!image || image.unresolved) return { kind: 'unresolved', image, plain: false, range };
-  return { kind: PUBLIC_WITHOUT_TOOLKITS.has(image.repository) ? 'known' : 'unknown', image, plain: false, range };
-}
-
-/** How messages name the base image: its reference, or the ARGs that hide it. */
-export function baseLabel(model: Model, info: BaseInfo = baseInfo(model)): string {
-  if (info.kind === 'unresolved') return `named by ARG ${(model.baseStage()?.unresolved ?? []).join(', ARG ')}`;
-  return info.image?.ref ?? model.baseStage()?.image ?? '';
-}
-
-/** True when the base is a SageMaker image for the given scope. */
-export function sagemakerBase(model: Model, scope: SageMakerImage['scopes'][number]): boolean {
-  const info = baseInfo(model);
-  return info.kind === 'sagemaker' && !!info.image?.sagemaker?.scopes.includes(scope);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Python packages
@@ -100,11 +50,8 @@ export interface PythonInstalls {
   opaque: OpaqueInstall[];
 }
 
-/** Value options of `pip install` whose value is a path or URL, not a package to install. */
-const PIP_PATH_OPTIONS = new Set([
-  '-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target',
-  '--prefix', '--root', '--src', '--cache-dir', '--log', '--trusted-host', '--proxy', '--python', '-p',
-]);
+/** A pip operand that is a local path, an archive or a URL rather than a package name. */
+const LOCAL_INSTALL = /^(\.|\/|~)|\/|:\/\/|^git\+|\.(whl|zip|tar\.gz|tgz)$/;
 const PROJECT_INSTALLERS: Record<string, string[]> = {
   poetry: ['install', 'add'], pipenv: ['install', 'sync'], uv: ['sync', 'add'], pdm: ['install', 'sync', 'add'], hatch: ['env'],
 };
@@ -118,32 +65,32 @@ const PYTHON_LOCATION = /site-packages|dist-packages|venv|conda|\/usr\/local\/li
 export function pythonInstalls(model: Model, context: BuildContext | undefined): PythonInstalls {
   return model.memo('python-installs', () => {
     const result: PythonInstalls = { packages: [], opaque: [] };
-    for (const stage of contributingStages(model)) {
+    for (const stage of copiedStages(model)) {
       for (const run of stage.runs) {
         for (const pkg of installedPackages([run])) {
           if (pkg.manager !== 'pip' && pkg.manager !== 'conda') continue;
           result.packages.push({
             name: pkg.name, extras: pkg.extras, specifier: pkg.specifier, manager: pkg.manager, word: pkg.word,
-            instruction: pkg.instruction, command: pkg.command,
-            upgrade: pkg.command.words.some((w) => w.value === '-U' || w.value === '--upgrade'),
+            instruction: pkg.instruction, command: pkg.command, upgrade: installCommand(pkg.command)?.upgrade ?? false,
           });
         }
         for (const command of run.commands) {
-          const step = { ...run, commands: [command] };
-          for (const file of requirementsFiles([step])) readPackageFile(model, context, run.instruction, command, file.word, file.path, 'pip', result);
+          const install = installCommand(command);
+          if (install?.manager === 'pip') {
+            for (const file of install.requirements) readPackageFile(model, context, run.instruction, command, file.word, file.path, 'pip', result);
+          }
           inspectCommand(model, context, run.instruction, command, result);
         }
       }
     }
     // Python files copied from an image (not a stage) carry packages the file cannot show.
     for (const step of copySteps(model)) {
-      const fromStage = step.from !== undefined && stageNamed(model, step.from);
-      if (step.from !== undefined && !fromStage && step.sources.some((s) => PYTHON_LOCATION.test(s.value))) {
+      if (step.from !== undefined && !stageByReference(model, step.from) && step.sources.some((s) => PYTHON_LOCATION.test(s.value))) {
         result.opaque.push({ range: step.instruction.getRange(), instruction: step.instruction });
       }
     }
     return result;
-  });
+  }, context);
 }
 
 /** The first installed package with one of `names` (normalized), in build order. */
@@ -151,41 +98,19 @@ export function findPython(installs: PythonInstalls, names: readonly string[]): 
   return installs.packages.find((p) => names.includes(p.name));
 }
 
-/** The image's lineage plus every stage it copies from with `COPY --from`, transitively. */
-function contributingStages(model: Model): Stage[] {
-  const found: Stage[] = [];
-  const visit = (stage: Stage | undefined) => {
-    for (const s of model.lineage(stage)) {
-      if (found.includes(s)) continue;
-      found.push(s);
-      for (const step of copySteps(model, s)) {
-        const from = step.from !== undefined ? stageNamed(model, step.from) : undefined;
-        if (from && step.stage === s) visit(from);
-      }
-    }
-  };
-  visit(model.finalStage);
-  return found;
-}
-
-function stageNamed(model: Model, name: string): Stage | undefined {
-  const lower = name.toLowerCase();
-  return /^\d+$/.test(name) ? model.stages[Number(name)] : model.stages.find((s) => s.name === lower);
-}
-
 function inspectCommand(model: Model, context: BuildContext | undefined, instruction: Instruction, command: SimpleCommand, result: PythonInstalls): void {
   const words = command.words;
   const name = commandName(words[0]);
   const opaque = (range: Range = command.range) => result.opaque.push({ range, instruction });
   const values = words.map((w) => w.value);
-  const pipAt = pipInstallIndex(values, name);
-  if (pipAt !== undefined) {
-    for (let i = pipAt; i < words.length; i++) {
-      const v = values[i];
-      if (PIP_PATH_OPTIONS.has(v)) { i++; continue; }
-      if (v === '-e' || v === '--editable') { opaque(words[i + 1]?.range); i++; continue; }
-      if (v.startsWith('-')) continue;
-      if (/^(\.|\/|~)|\/|:\/\/|^git\+|\.(whl|zip|tar\.gz|tgz)$/.test(v)) opaque(words[i].range);
+  const install = installCommand(command);
+  if (install?.manager === 'pip') {
+    for (const word of install.editables) opaque(word.range);
+    for (const word of install.operands) {
+      if (!LOCAL_INSTALL.test(word.value)) continue;
+      opaque(word.range);
+      const archive = distributionArchive(word.value);
+      if (archive) result.packages.push({ ...archive, extras: [], manager: 'pip', word, instruction, command, upgrade: install.upgrade });
     }
     return;
   }
@@ -203,20 +128,23 @@ function inspectCommand(model: Model, context: BuildContext | undefined, instruc
   if (name.endsWith('.sh') || (SHELLS.has(name) && words.length > 1)) opaque();
 }
 
-/** The index of the first argument after `install` of a pip command, or undefined. */
-export function pipInstallIndex(values: string[], name: string): number | undefined {
-  let i = 1;
-  if (/^python(\d+(\.\d+)*)?$/.test(name)) {
-    while (i < values.length && values[i].startsWith('-') && values[i] !== '-m') i++;
-    if (values[i] !== '-m' || !/^pip\d*$/.test(values[i + 1] ?? '')) return undefined;
-    i += 2;
-  } else if (name === 'uv' && values[1] === 'pip') {
-    i = 2;
-  } else if (!/^pip(\d+(\.\d+)*)?$/.test(name)) {
-    return undefined;
-  }
-  const verb = values.indexOf('install', i);
-  return verb < 0 ? undefined : verb + 1;
+/**
+ * The distribution a local wheel or source archive holds, read from its file name as pip names
+ * them (`name-version-py3-none-any.whl`, `name-version.tar.gz`). The toolkits' own test images
+ * install a renamed copy (`/sagemaker_training.tar.gz`), so a bare name counts too. Its
+ * dependencies stay out of sight: the install is still opaque.
+ */
+export function distributionArchive(path: string): { name: string; specifier: string } | undefined {
+  let file = path.replace(/[?#].*$/, '').split('/').pop() ?? '';
+  try { file = decodeURIComponent(file); } catch { /* keep it as written */ }
+  const archive = /^(.+?)\.(whl|tar\.gz|tgz|zip)$/.exec(file);
+  if (!archive) return undefined;
+  const parts = archive[1].split('-');
+  // A wheel's name never holds a dash; an older sdist's may (`multi-model-server-1.1.8.tar.gz`).
+  const at = parts.findIndex((part, i) => i > 0 && /^(\d|\*$)/.test(part));
+  const name = archive[2] === 'whl' ? parts[0] : (at < 0 ? parts : parts.slice(0, at)).join('-');
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) return undefined;
+  return { name: normalizePackageName(name), specifier: at > 0 && parts[at] !== '*' ? `==${parts[at]}` : '' };
 }
 
 /** Reads a requirements or conda environment file through the build context into `result`. */
@@ -262,7 +190,7 @@ export function copiedFrom(model: Model, context: BuildContext | undefined, inst
   if (!path.startsWith('/') && workdir === undefined) return undefined;
   const absolute = joinPath(workdir ?? '/', path);
   const line = instruction.getRange().start.line;
-  const copies = copiedFiles(model, context, stageOf(model, instruction))
+  const copies = copiedFiles(model, context, model.stageOf(instruction))
     .filter((c) => c.step.instruction.getRange().start.line < line && c.step.from === undefined && !c.step.heredoc);
   for (const copy of copies.reverse()) {
     const file = copy.files.find((f) => f.path === absolute);
@@ -328,8 +256,11 @@ export function modelServerPresence(model: Model, context: BuildContext | undefi
 
 /** Distribution packages of a Java runtime (Debian/Ubuntu, RHEL/Amazon Linux, Alpine, SUSE). */
 const JAVA_PACKAGE = /^(openjdk.*|default-j(re|dk).*|java-.*-(openjdk|amazon-corretto).*|.*corretto.*|temurin-.*|zulu.*|msopenjdk-.*|adoptopenjdk-.*|java-\d+.*|jdk\d*|jre\d*)$/;
-/** Base images that are a JDK or JRE. */
-const JAVA_IMAGES = /^(openjdk|eclipse-temurin|amazoncorretto|ibmjava|ibm-semeru-runtimes|sapmachine|azul\/zulu-openjdk.*|bellsoft\/liberica-.*|maven|gradle)$/;
+/**
+ * Base images that are a JDK or JRE, or ship one: Multi Model Server's own images run MMS, so they
+ * hold its Java (the inference toolkit's MME test images build on them and install none).
+ */
+const JAVA_IMAGES = /^(openjdk|eclipse-temurin|amazoncorretto|ibmjava|ibm-semeru-runtimes|sapmachine|azul\/zulu-openjdk.*|bellsoft\/liberica-.*|maven|gradle|awsdeeplearningteam\/(multi-model-server|mxnet-model-server))$/;
 const JAVA_WORD = /(^|[^a-z])(jdk|jre|java|corretto|temurin)([^a-z]|$)/i;
 
 /** A Java runtime for MMS: a JDK or SageMaker base, a distribution or conda package, JAVA_HOME, or a copied JDK. */

@@ -5,7 +5,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Model } from '../model';
 import { commandName, SimpleCommand, Word } from '../shell';
-import { expandAt } from './vars';
+import { expandAt } from './variables';
 
 export interface UserSpec {
   instruction: Instruction;

@@ -1,6 +1,6 @@
 import { Arg, Env, Instruction } from 'dockerfile-ast';
 import { eolOf } from '../edits';
-import { baseImageOf } from '../images';
+import { baseImageOf } from '../queries/baseImage';
 import { Model, PREDEFINED_ARGS, Stage } from '../model';
 import { insertLineAfter } from '../queries/lines';
 import { isImageReference } from '../queries/references';

@@ -1,6 +1,7 @@
 import { BIND_TO_PORT_LABEL, INFERENCE_TOOLKIT, SERVE_TOOLKITS } from '../knowledge';
 import { BIND_TO_PORT_VARIABLE, SAGEMAKER_PORT, serverCommands } from '../queries/ports';
-import { baseInfo, findPython, pythonInstalls } from '../queries/toolkits';
+import { findPython, pythonInstalls } from '../queries/toolkits';
+import { baseInfo } from '../queries/baseImage';
 import { defineRule } from '../types';
 
 export const bindToPortIgnored = defineRule({

@@ -1,7 +1,7 @@
 import { BIND_TO_PORT_LABEL } from '../knowledge';
 import { servingEvidence } from '../queries/serving';
 import { insertLineAfter } from '../queries/lines';
-import { baseInfo } from '../queries/toolkits';
+import { baseInfo } from '../queries/baseImage';
 import { defineRule } from '../types';
 
 const TARGET_NAMES: Record<string, string> = { pipeline: 'serial inference pipeline', 'multi-container': 'multi-container endpoint' };

@@ -20,6 +20,7 @@ export const capabilityLabelMalformed = defineRule({
       misspelledKey: 'SageMaker knows no capability label {key}, so the image declares nothing with it. Did you mean {closest}?',
       unknownKey: 'SageMaker knows no capability label {key}, so the image declares nothing with it. The capability labels are {known}.',
       badValue: 'SageMaker reads {key} only with the value true; {value} does not declare the capability. Use true, or remove the label if the image does not support it.',
+      declaredFalse: '{key}=false declares nothing, the same as leaving the label out; SageMaker reads the label only with the value true. Remove it, or use true if the image supports the capability.',
     },
   },
   check(ctx) {
@@ -47,6 +48,11 @@ export const capabilityLabelMalformed = defineRule({
         const range = valueRange ?? property.getRange();
         const writtenValue = valueRange ? ctx.model.textOf(valueRange) : '';
         const valueQuote = /^["']/.test(writtenValue) ? writtenValue[0] : '';
+        // `false` says plainly what the image does not support; it breaks nothing.
+        if (value.toLowerCase() === 'false') {
+          ctx.report({ messageId: 'declaredFalse', range, data: { key }, severity: 'info' });
+          continue;
+        }
         ctx.report({
           messageId: 'badValue',
           range,

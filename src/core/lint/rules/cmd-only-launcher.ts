@@ -1,4 +1,4 @@
-import { baseFacts } from '../queries/base';
+import { baseInfo } from '../queries/baseImage';
 import { bareInterpreter, imageEntrypoint } from '../queries/entrypoint';
 import { findCommand, launchersFor, modesAssumed } from '../queries/launchers';
 import { defineRule } from '../types';
@@ -19,7 +19,7 @@ export const cmdOnlyLauncher = defineRule({
     const { model } = ctx;
     const cmd = model.cmd();
     if (!cmd || imageEntrypoint(model)) return;
-    const base = baseFacts(model);
+    const base = baseInfo(model);
     // A SageMaker base brings its own ENTRYPOINT; prebuilt-entrypoint-override judges a CMD there.
     if (base.kind === 'sagemaker') return;
     const lookups = launchersFor(ctx.modes).map((word) => ({ word, ...findCommand(model, word, ctx.buildContext) }));
@@ -28,12 +28,12 @@ export const cmdOnlyLauncher = defineRule({
 
     const words = failing.map((l) => `"${l.word}"`).join(' or ');
     let detail: string;
-    if (base.kind === 'unknown') detail = `, and nothing in this file provides it (unless the base image ${base.name || 'of this stage'} defines an ENTRYPOINT)`;
+    if (!base.plain) detail = `, and nothing in this file provides it (unless the base image ${base.name || 'of this stage'} defines an ENTRYPOINT)`;
     else if (failing.some((l) => l.status === 'unknown')) detail = ', and smlint cannot see one (the file copies or installs things it cannot list)';
     else detail = ', and nothing in this image provides it';
     // Certain only when the base has no ENTRYPOINT, nothing could provide the command, every
     // start word fails, and the file itself says it is a training or hosting image.
-    const certain = base.kind === 'none' && failing.length === lookups.length && failing.every((l) => l.status === 'absent')
+    const certain = base.plain && failing.length === lookups.length && failing.every((l) => l.status === 'absent')
       && !modesAssumed(model, ctx.modes);
 
     const keyword = cmd.instruction.getInstructionRange();

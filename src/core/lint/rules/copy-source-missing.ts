@@ -1,38 +1,13 @@
 import { closestMatch } from '../spelling';
 import { copySteps } from '../commands';
-import { contextPath, hasWildcards, IgnoreMatcher, resolveWildcards } from '../queries/dockerignore';
+import { isSent, sentContext } from '../queries/buildContext';
+import { contextPath, hasWildcards, resolveWildcards } from '../queries/dockerignore';
 import { builtStages } from '../queries/stages';
-import { expandAt } from '../queries/vars';
+import { expandAt } from '../queries/variables';
 import type { Word } from '../shell';
-import { type BuildContext, defineRule, type Report, type Suggestion } from '../types';
+import { defineRule, type Report, type Suggestion } from '../types';
 
 const REMOTE = /^[a-z][a-z0-9+.-]*:\/\/|^git@/i;
-
-/** The build context as `docker build` sends it, with `.dockerignore` applied. */
-interface SentContext {
-  files: ReadonlySet<string>;
-  /** every directory that holds a listed file */
-  dirs: ReadonlySet<string>;
-  /** undefined when nothing is excluded; 'unknown' when the exclusions cannot be told */
-  ignore: IgnoreMatcher | 'unknown' | undefined;
-}
-
-function sentContext(context: BuildContext): SentContext | undefined {
-  const listed = context.listFiles();
-  if (!listed) return undefined;
-  const files = new Set(listed.map((f) => contextPath(f.path)).filter((p) => p !== ''));
-  const dirs = new Set<string>();
-  for (const file of files) {
-    for (let i = file.indexOf('/'); i > 0; i = file.indexOf('/', i + 1)) dirs.add(file.slice(0, i));
-  }
-  let ignore: SentContext['ignore'];
-  const text = files.has('.dockerignore') ? context.readText('.dockerignore') : undefined;
-  // BuildKit reads <Dockerfile>.dockerignore instead when it exists, and the linter does not know
-  // the Dockerfile's name; an unreadable or invalid file hides the exclusions too.
-  if ([...files].some((f) => f.endsWith('.dockerignore') && f !== '.dockerignore')) ignore = 'unknown';
-  else if (files.has('.dockerignore')) ignore = text === undefined ? 'unknown' : IgnoreMatcher.fromFile(text) ?? 'unknown';
-  return { files, dirs, ignore };
-}
 
 export const copySourceMissing = defineRule({
   meta: {
@@ -52,10 +27,10 @@ export const copySourceMissing = defineRule({
   check(ctx) {
     const { model, buildContext } = ctx;
     if (!buildContext) return;
-    const context = sentContext(buildContext);
+    const context = sentContext(model, buildContext);
     if (!context) return;
     const { files, dirs, ignore } = context;
-    const sent = (path: string) => ignore === undefined || (ignore !== 'unknown' && !ignore.excludes(path));
+    const sent = (path: string) => isSent(context, path);
     // A directory arrives if it is not excluded itself, or as the parent of a file that is sent.
     const present = (path: string) => sent(path) || (dirs.has(path) && [...files].some((f) => f.startsWith(path + '/') && sent(f)));
     const exists = (path: string) => files.has(path) || dirs.has(path);

@@ -1,7 +1,6 @@
-import { joinPath } from '../commands';
+import { imageWorkdir, joinPath } from '../commands';
 import { bareInterpreter } from '../queries/entrypoint';
-import { isUnder } from '../queries/files';
-import { copiedFiles, imageWorkdir } from '../queries/filesystem';
+import { copiedFiles, isUnder } from '../queries/filesystem';
 import { findCommand, Launcher, launchersFor, modesAssumed } from '../queries/launchers';
 import { commandName } from '../shell';
 import { defineRule } from '../types';

@@ -1,6 +1,6 @@
-import { filesUnder } from '../queries/files';
 import { inferenceToolkit, trainingToolkit } from '../queries/toolkits';
 import { defineRule } from '../types';
+import { filesUnder } from '../queries/filesystem';
 
 const CODE_DIR = '/opt/ml/code';
 

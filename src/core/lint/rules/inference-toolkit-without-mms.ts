@@ -1,6 +1,10 @@
-import { INFERENCE_TOOLKIT } from '../knowledge';
-import { baseInfo, baseLabel, findPython, HF_TOOLKIT, modelServerPresence, pythonInstalls } from '../queries/toolkits';
-import { defineRule } from '../types';
+import { INFERENCE_TOOLKIT, INTERPRETERS } from '../knowledge';
+import type { Model } from '../model';
+import { copiedFrom, findPython, HF_TOOLKIT, modelServerPresence, pythonInstalls } from '../queries/toolkits';
+import { baseInfo, baseLabel } from '../queries/baseImage';
+import { imageEntrypoint } from '../queries/entrypoint';
+import { commandName } from '../shell';
+import { defineRule, type BuildContext } from '../types';
 
 export const inferenceToolkitWithoutMms = defineRule({
   meta: {
@@ -22,6 +26,7 @@ export const inferenceToolkitWithoutMms = defineRule({
     if (!toolkit) return;
     const server = modelServerPresence(model, buildContext);
     if (server.presence === 'yes') return;
+    if (launcherWithoutToolkit(model, buildContext)) return;
     const base = baseInfo(model);
     const run = toolkit.file === undefined ? model.imageRuns().find((r) => r.instruction === toolkit.instruction) : undefined;
     // Inserting a word into a JSON-form RUN would need JSON quoting.
@@ -39,3 +44,22 @@ export const inferenceToolkitWithoutMms = defineRule({
     ctx.report({ messageId: 'maybeMms', range: toolkit.word.range, data: { package: toolkit.name, where }, severity: 'warning', suggestions });
   },
 });
+
+/** What a launcher script shows when it starts the toolkit's model server. */
+const USES_TOOLKIT = /sagemaker_inference|model_server|multi[-_]model[-_]server|mxnet[-_]model[-_]server|sagemaker_huggingface_inference_toolkit/;
+
+/**
+ * True when the image starts its own server and keeps the toolkit only as a library (its decoders
+ * and encoders), as Triton images with a serve script do: the launcher, read from the build
+ * context, never mentions the toolkit or MMS, so MMS is never started.
+ */
+function launcherWithoutToolkit(model: Model, context: BuildContext | undefined): boolean {
+  const spec = imageEntrypoint(model) ?? model.cmd();
+  const [program, ...rest] = spec?.commands[0]?.words ?? [];
+  if (!spec || !program || !context) return false;
+  const script = INTERPRETERS.test(commandName(program)) ? rest.find((w) => !w.value.startsWith('-')) : program;
+  if (!script || script.expands) return false;
+  const from = copiedFrom(model, context, spec.instruction, script.value);
+  const text = from === undefined ? undefined : context.readText(from);
+  return text !== undefined && !USES_TOOLKIT.test(text);
+}

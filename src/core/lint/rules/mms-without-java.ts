@@ -1,8 +1,8 @@
 import type { Model } from '../model';
 import { imagePackages } from '../commands';
 import { insertLineAfter } from '../queries/lines';
-import { stageOf } from '../queries/files';
-import { baseInfo, baseLabel, java, mmsInstall, PythonPackage, pythonInstalls } from '../queries/toolkits';
+import { java, mmsInstall, PythonPackage, pythonInstalls } from '../queries/toolkits';
+import { baseInfo, baseLabel } from '../queries/baseImage';
 import { defineRule, Suggestion } from '../types';
 
 /** Bases whose package manager is apt (Debian and Ubuntu), where `default-jre-headless` is Java 8 or later. */
@@ -45,7 +45,7 @@ function javaSuggestion(model: Model, mms: PythonPackage): Suggestion[] | undefi
   const repository = baseInfo(model).image?.repository ?? '';
   const apt = imagePackages(model).some((p) => p.manager === 'apt');
   if (!apt && !(APT_BASES.test(repository) && !/alpine/.test(baseInfo(model).image?.ref ?? ''))) return undefined;
-  const stage = stageOf(model, mms.instruction);
+  const stage = model.stageOf(mms.instruction);
   if (!stage) return undefined;
   const index = stage.instructions.indexOf(mms.instruction);
   const before = index > 0 ? stage.instructions[index - 1] : stage.from;

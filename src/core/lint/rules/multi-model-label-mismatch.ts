@@ -4,7 +4,8 @@ import { MULTI_MODEL_LABEL } from '../knowledge';
 import type { Model } from '../model';
 import { copiedFiles } from '../queries/filesystem';
 import { insertLineAfter } from '../queries/lines';
-import { baseInfo, findPython, mmsInstall, pythonInstalls, TORCHSERVE_PACKAGES } from '../queries/toolkits';
+import { findPython, mmsInstall, pythonInstalls, TORCHSERVE_PACKAGES } from '../queries/toolkits';
+import { baseInfo } from '../queries/baseImage';
 import { type BuildContext, defineRule } from '../types';
 
 /** Source files in which a hand-written server would route `/models`, read from the build context. */

@@ -1,4 +1,5 @@
 import type { Env } from 'dockerfile-ast';
+import { MULTI_MODEL_LABEL } from '../knowledge';
 import { removeInstructionEdit } from '../queries/instructions';
 import { removeWordEdit } from '../queries/words';
 import { defineRule, TextEdit } from '../types';
@@ -39,6 +40,7 @@ export const platformEnvInImage = defineRule({
       toolkitVariable: '{name} is set for each job by the SageMaker training toolkit: the value baked here is replaced when the toolkit runs the script, and misleads code that runs without it (it may name the wrong hosts, GPUs or hyperparameters). Remove it, and read the variable with a default in the code.',
       platformVariable: '{name} is set by SageMaker at run time where it applies (inference pipelines, batch transform, multi-model endpoints, training jobs); a value baked into the image stands in everywhere else and changes how the container behaves. Remove it.',
       multiModel: 'SAGEMAKER_MULTI_MODEL=true baked into the image makes the inference toolkit load models from /opt/ml/models, so on a single-model endpoint the model in /opt/ml/model is never found. SageMaker sets it on multi-model endpoints; remove it.',
+      multiModelImage: 'SAGEMAKER_MULTI_MODEL=true makes this multi-model image usable only behind a multi-model endpoint: the inference toolkit then looks for models in /opt/ml/models, not /opt/ml/model. SageMaker sets it on multi-model endpoints; remove it if the image should also serve a single model.',
     },
   },
   check(ctx) {
@@ -50,8 +52,12 @@ export const platformEnvInImage = defineRule({
       for (const property of properties) {
         const name = property.getName();
         const value = entries.find((e) => e.property === property)?.value ?? property.getValue() ?? '';
-        const messageId = classify(name, value.trim());
-        if (!messageId) continue;
+        const classified = classify(name, value.trim());
+        if (!classified) continue;
+        // An image that declares the multi-model capability, as the inference toolkit's own MME test
+        // images do, is meant for multi-model endpoints: there the baked value is the one SageMaker sets.
+        const multiModelImage = classified === 'multiModel' && model.labels().get(MULTI_MODEL_LABEL)?.value === 'true';
+        const messageId = multiModelImage ? 'multiModelImage' : classified;
         const edit: TextEdit = properties.length === 1
           ? removeInstructionEdit(model, instruction)
           : removeWordEdit(model, { value: name, range: property.getRange(), quoted: false, expands: false });
@@ -59,6 +65,7 @@ export const platformEnvInImage = defineRule({
           messageId,
           range: property.getNameRange(),
           data: { name },
+          severity: multiModelImage ? 'info' : undefined,
           suggestions: [{ title: `Remove ${name} from the image`, edits: [edit] }],
         });
       }

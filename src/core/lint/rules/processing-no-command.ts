@@ -1,4 +1,4 @@
-import { baseFacts } from '../queries/base';
+import { baseInfo } from '../queries/baseImage';
 import { imageEntrypoint } from '../queries/entrypoint';
 import { defineRule } from '../types';
 
@@ -19,10 +19,10 @@ export const processingNoCommand = defineRule({
     const { model } = ctx;
     const from = model.finalStage?.from;
     if (!from || imageEntrypoint(model) || model.cmd()) return;
-    const base = baseFacts(model);
+    const base = baseInfo(model);
     // An unknown base may well define the command; saying so on every such file would be noise.
-    if (base.kind !== 'none') return;
-    const scratch = base.name.toLowerCase() === 'scratch';
+    if (!base.plain) return;
+    const scratch = base.kind === 'scratch';
     ctx.report({
       messageId: 'noCommand',
       range: from.getRange(),

@@ -1,12 +1,13 @@
 import type { Instruction } from 'dockerfile-ast';
 import { copySteps } from '../commands';
 import type { Model } from '../model';
-import { isUnder, stageOf } from '../queries/files';
 import { findCommand } from '../queries/launchers';
 import { insertLineAfter } from '../queries/lines';
 import { basePythonVersion, pipCommand } from '../queries/python';
-import { baseInfo, baseLabel, findPython, inferenceToolkit, pythonInstalls, trainingToolkit } from '../queries/toolkits';
+import { findPython, inferenceToolkit, pythonInstalls, trainingToolkit } from '../queries/toolkits';
+import { baseInfo, baseLabel } from '../queries/baseImage';
 import { defineRule, Suggestion } from '../types';
+import { isUnder } from '../queries/filesystem';
 
 export const programWithoutTrainingToolkit = defineRule({
   meta: {
@@ -72,7 +73,7 @@ export const programWithoutTrainingToolkit = defineRule({
 /** Installs the toolkit right before the variable, with the pip the file already uses. */
 function installSuggestion(model: Model, env: Instruction): Suggestion[] | undefined {
   const pip = pipCommand(model);
-  const stage = stageOf(model, env);
+  const stage = model.stageOf(env);
   if (!pip || !stage) return undefined;
   const python = basePythonVersion(model);
   // Toolkit 5.x needs Python 3.8 (python-too-old-for-toolkit).

@@ -1,5 +1,6 @@
 import { basePythonVersion, commandPythonVersion } from '../queries/python';
-import { baseInfo, pythonInstalls } from '../queries/toolkits';
+import { pythonInstalls } from '../queries/toolkits';
+import { baseInfo } from '../queries/baseImage';
 import { defineRule } from '../types';
 
 /** The 5.x releases to test a specifier against: the first, a current one, and a later one. */

@@ -1,8 +1,9 @@
+import { installCommand } from '../commands';
 import type { Model } from '../model';
 import { insertLineAfter } from '../queries/lines';
 import { pythonLauncher } from '../queries/python';
-import { baseInfo, pipInstallIndex } from '../queries/toolkits';
-import { commandName, SimpleCommand } from '../shell';
+import { baseInfo } from '../queries/baseImage';
+import { commandName } from '../shell';
 import { defineRule, Range } from '../types';
 
 export const pythonUnbuffered = defineRule({
@@ -52,23 +53,17 @@ export const pythonUnbuffered = defineRule({
 /** The first `pip install` that leaves its cache in the image (once per file: this is advice, not a defect). */
 function cachingPipInstall(model: Model): { range: Range; insertAt?: Range['start'] } | undefined {
   for (const run of model.imageRuns()) {
-    const text = model.textOf(run.instruction.getRange());
-    // A BuildKit cache mount keeps the cache out of the layer; so does clearing it in the same step.
-    if (/--mount=[^\s]*type=cache/.test(text) || /pip\d*(\s+-\S+)*\s+cache\s+purge|\.cache\/pip|\/root\/\.cache/.test(text)) continue;
     for (const command of run.commands) {
-      const values = command.words.map((w) => w.value);
-      const name = commandName(command.words[0]);
+      const install = installCommand(command);
       // uv keeps its own cache, with its own flag.
-      if (name === 'uv') continue;
-      const after = pipInstallIndex(values, name);
-      if (after === undefined || values.some((v) => v === '--no-cache-dir' || v.startsWith('--no-cache-dir='))) continue;
-      const verb = command.words[after - 1];
-      return { range: spanOf(command, after - 1), insertAt: model.jsonArray(run.instruction) ? undefined : verb.range.end };
+      if (install?.manager !== 'pip' || commandName(command.words[0]) === 'uv') continue;
+      if (command.words.some((w) => w.value === '--no-cache-dir' || w.value.startsWith('--no-cache-dir='))) continue;
+      const text = model.textOf(run.instruction.getRange());
+      // A BuildKit cache mount keeps the cache out of the layer; so does clearing it in the same step.
+      if (/--mount=[^\s]*type=cache/.test(text) || /pip\d*(\s+-\S+)*\s+cache\s+purge|\.cache\/pip|\/root\/\.cache/.test(text)) break;
+      const verb = install.verb.range.end;
+      return { range: { start: command.words[0].range.start, end: verb }, insertAt: model.jsonArray(run.instruction) ? undefined : verb };
     }
   }
   return undefined;
-}
-
-function spanOf(command: SimpleCommand, lastWord: number): Range {
-  return { start: command.words[0].range.start, end: command.words[lastWord].range.end };
 }

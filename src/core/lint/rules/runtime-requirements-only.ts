@@ -1,10 +1,10 @@
-import { joinPath, requirementsFiles } from '../commands';
+import { joinPath, requirementsFiles, workdirOf } from '../commands';
 import { contextPath } from '../queries/dockerignore';
-import { filesUnder, workdirOf } from '../queries/files';
 import { insertLineAfter } from '../queries/lines';
 import { pipCommand } from '../queries/python';
 import { copiedFrom, trainingToolkit } from '../queries/toolkits';
 import { defineRule } from '../types';
+import { filesUnder } from '../queries/filesystem';
 
 const CODE_DIR = '/opt/ml/code';
 const REQUIREMENTS = `${CODE_DIR}/requirements.txt`;

@@ -1,12 +1,11 @@
 import type { Instruction } from 'dockerfile-ast';
-import { joinPath } from '../commands';
+import { imageWorkdir, joinPath, workdirOf } from '../commands';
 import type { ExecSpec, Model } from '../model';
 import { programWord } from '../queries/entrypoint';
-import { isUnder, workdirOf } from '../queries/files';
-import { copiedFiles, CopyResult, imageWorkdir, LandedFile } from '../queries/filesystem';
+import { copiedFiles, CopyResult, isUnder, LandedFile } from '../queries/filesystem';
 import { pathDirs } from '../queries/launchers';
 import { insertLineAfter } from '../queries/lines';
-import { baseInfo } from '../queries/toolkits';
+import { baseInfo } from '../queries/baseImage';
 import { commandName } from '../shell';
 import { defineRule, type Mode } from '../types';
 

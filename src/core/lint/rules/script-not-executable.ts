@@ -1,8 +1,8 @@
-import { joinPath } from '../commands';
+import { imageSteps, imageWorkdir, joinPath } from '../commands';
 import { eolOf } from '../edits';
 import type { Model } from '../model';
 import { imageEntrypoint, initWrapper, programWord } from '../queries/entrypoint';
-import { copiedFiles, CopyResult, executeBit, imageSteps, imageWorkdir, LandedFile } from '../queries/filesystem';
+import { copiedFiles, CopyResult, executeBit, LandedFile } from '../queries/filesystem';
 import { pathDirs } from '../queries/launchers';
 import type { Word } from '../shell';
 import { defineRule, Suggestion } from '../types';

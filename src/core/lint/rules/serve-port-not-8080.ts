@@ -1,7 +1,7 @@
 import { exposedPorts, isLoopback, Listen, SAGEMAKER_PORT, ServerCommand, serverCommands } from '../queries/ports';
 import { insertLineAfter, lastInstruction } from '../queries/lines';
 import { servingEvidence } from '../queries/serving';
-import { baseInfo } from '../queries/toolkits';
+import { baseInfo } from '../queries/baseImage';
 import { defineRule, type Severity } from '../types';
 
 export const servePortNot8080 = defineRule({

@@ -1,5 +1,5 @@
 import { kernelspec, studioFlavour } from '../queries/studio';
-import { baseInfo } from '../queries/toolkits';
+import { baseInfo } from '../queries/baseImage';
 import { defineRule } from '../types';
 
 export const studioStartup = defineRule({

@@ -1,10 +1,11 @@
-import { copySteps, joinPath } from '../commands';
-import { isUnder, runEffects, workdirOf } from '../queries/files';
+import { copySteps, joinPath, workdirOf } from '../commands';
 import { insertLineAfter, lastInstruction } from '../queries/lines';
 import { studioFlavour } from '../queries/studio';
-import { expandAt } from '../queries/vars';
+import { expandAt } from '../queries/variables';
 import { commandName } from '../shell';
 import { defineRule, type Range } from '../types';
+import { isUnder } from '../queries/filesystem';
+import { runEffects } from '../queries/runEffects';
 
 const HOME = '/home/sagemaker-user';
 /** Paths Studio mounts or writes itself [WEB-studio, DG:studio-byoi-specs]. */

@@ -1,5 +1,6 @@
 import { removeInstructionEdit } from '../queries/instructions';
-import { findPython, inferenceToolkit, pythonInstalls, sagemakerBase, trainingToolkit } from '../queries/toolkits';
+import { findPython, inferenceToolkit, pythonInstalls, trainingToolkit } from '../queries/toolkits';
+import { sagemakerBase } from '../queries/baseImage';
 import { defineRule } from '../types';
 
 export const submitDirectoryIgnored = defineRule({

@@ -1,9 +1,10 @@
 import { programWord } from '../queries/entrypoint';
-import { filesUnder } from '../queries/files';
 import { insertLineAfter } from '../queries/lines';
 import { commandName } from '../shell';
-import { baseInfo, trainingToolkit } from '../queries/toolkits';
+import { trainingToolkit } from '../queries/toolkits';
+import { baseInfo } from '../queries/baseImage';
 import { defineRule } from '../types';
+import { filesUnder } from '../queries/filesystem';
 
 export const trainingToolkitWithoutProgram = defineRule({
   meta: {
@@ -14,7 +15,7 @@ export const trainingToolkitWithoutProgram = defineRule({
     summary: 'An image with the training toolkit should name its entry script with ENV SAGEMAKER_PROGRAM (or SAGEMAKER_TRAINING_MODULE).',
     source: ['DG:adapt-training-container', 'TT:src/sagemaker_training/environment.py'],
     messages: {
-      noProgram: '{package} is installed, but neither SAGEMAKER_PROGRAM nor SAGEMAKER_TRAINING_MODULE is set: the toolkit\'s "train" then runs only when the job passes the sagemaker_program hyperparameter, which the SDK\'s framework estimators do and a plain Estimator does not. Set ENV SAGEMAKER_PROGRAM to the script in /opt/ml/code.',
+      noProgram: '{package} is installed, but neither SAGEMAKER_PROGRAM nor SAGEMAKER_TRAINING_MODULE is set: the toolkit\'s "train" then runs only when the job passes the sagemaker_program hyperparameter, which the SDK\'s estimators do when given an entry_point and a job started any other way does not. Set ENV SAGEMAKER_PROGRAM to the script in /opt/ml/code.',
     },
   },
   check(ctx) {
@@ -29,15 +30,17 @@ export const trainingToolkitWithoutProgram = defineRule({
     const base = baseInfo(model);
     // SageMaker training images set SAGEMAKER_TRAINING_MODULE themselves; other bases may set either.
     if (base.kind === 'sagemaker') return;
-    const scripts = filesUnder(model, '/opt/ml/code', buildContext).files
-      .filter((f) => /^\/opt\/ml\/code\/[^/]+\.py$/.test(f.path) && !f.path.endsWith('/setup.py'));
+    const baked = filesUnder(model, '/opt/ml/code', buildContext);
+    const scripts = baked.files.filter((f) => /^\/opt\/ml\/code\/[^/]+\.py$/.test(f.path) && !f.path.endsWith('/setup.py'));
     const only = scripts.length === 1 ? scripts[0] : undefined;
     const name = only?.path.split('/').pop();
     ctx.report({
       messageId: 'noProgram',
       range: pkg.word.range,
       data: { package: pkg.name },
-      severity: base.kind === 'unknown' || base.kind === 'unresolved' ? 'info' : undefined,
+      // With no code baked in, the image waits for code from the job, and the SDK's estimators send
+      // the script's name with it [SDK v2 src/sagemaker/estimator.py `_script_mode_hyperparam_update`].
+      severity: base.kind === 'unknown' || base.kind === 'unresolved' || !baked.populated ? 'info' : undefined,
       suggestions: only && name && /^[\w.-]+$/.test(name)
         ? [{ title: `Set ENV SAGEMAKER_PROGRAM=${name}`, edits: [insertLineAfter(model, only.copy.step.instruction, `ENV SAGEMAKER_PROGRAM=${name}`)] }]
         : undefined,

@@ -1,6 +1,6 @@
 import { joinPath } from '../commands';
 import { removeInstructionEdit } from '../queries/instructions';
-import { expandAt } from '../queries/vars';
+import { expandAt } from '../queries/variables';
 import { defineRule, type Suggestion } from '../types';
 
 const ML_ROOT = '/opt/ml';

@@ -1,7 +1,7 @@
-import { copySteps } from '../commands';
-import { imageSteps } from '../queries/filesystem';
-import { isUnder, runEffects } from '../queries/files';
+import { copySteps, imageSteps } from '../commands';
 import { defineRule, Mode } from '../types';
+import { isUnder } from '../queries/filesystem';
+import { runEffects } from '../queries/runEffects';
 
 /**
  * The directories SageMaker fills or mounts at run time, the jobs that do so, and what happens

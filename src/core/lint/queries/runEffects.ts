@@ -1,71 +1,14 @@
 /**
- * What the image holds under a directory and what its RUN steps write: the files COPY/ADD land
- * there (from filesystem.ts, enumerated through the build context), and the paths known commands
- * create (cp, mv, wget -O, tar -C, `>` …). Each answer says when it is incomplete, so that rules
- * can stay silent instead of guessing.
+ * What the image's RUN steps write: the paths known commands create (cp, mv, wget -O, tar -C,
+ * `>` …), and the commands that may write anything (scripts, interpreters, unknown tools), each
+ * with the directory it runs in, so that callers can say when a directory's contents are unknown.
  */
 import type { Instruction } from 'dockerfile-ast';
-import { joinPath } from '../commands';
-import type { Model, RunStep, Stage } from '../model';
+import { joinPath, workdirOf } from '../commands';
+import type { Model, RunStep } from '../model';
 import { commandName, SimpleCommand, Word } from '../shell';
-import type { BuildContext, Range } from '../types';
-import { copiedFiles, CopyResult, imageSteps, LandedFile } from './filesystem';
-import { expandAt } from './vars';
-
-/** True when `path` is `dir` or inside it (both absolute). */
-export function isUnder(path: string, dir: string): boolean {
-  const base = dir.replace(/\/+$/, '');
-  return path === base || path.startsWith(`${base}/`);
-}
-
-/** The stage that holds an instruction. */
-export function stageOf(model: Model, instruction: Instruction): Stage | undefined {
-  return model.stages.find((s) => s.instructions.includes(instruction));
-}
-
-/** The WORKDIR each instruction of the image runs in (undefined when a variable hides it). */
-export function workdirOf(model: Model, instruction: Instruction): string | undefined {
-  return model.memo('workdirs', () => new Map(imageSteps(model).map((s) => [s.instruction, s.workdir]))).get(instruction);
-}
-
-export interface Landing extends LandedFile {
-  copy: CopyResult;
-}
-
-export interface DirectoryContents {
-  /** files known to land under the directory, in build order */
-  files: Landing[];
-  /** true when something may put files there that the linter cannot enumerate */
-  incomplete: boolean;
-  /** true when any COPY/ADD or RUN certainly puts something there */
-  populated: boolean;
-}
-
-/** The files COPY/ADD and RUN put under `dir` in the image, as far as the file and context show. */
-export function filesUnder(model: Model, dir: string, context: BuildContext | undefined): DirectoryContents {
-  const result: DirectoryContents = { files: [], incomplete: false, populated: false };
-  for (const copy of copiedFiles(model, context)) {
-    for (const file of copy.files) {
-      if (isUnder(file.path, dir)) result.files.push({ ...file, copy });
-    }
-    for (const root of copy.opaque) {
-      if (isUnder(root, dir) || isUnder(dir, root)) result.incomplete = true;
-      if (isUnder(root, dir)) result.populated = true;
-    }
-  }
-  if (result.files.length > 0) result.populated = true;
-  const effects = runEffects(model);
-  for (const effect of effects.unknown) {
-    if (effect.paths.some((p) => isUnder(p, dir)) || effect.cwd === undefined || isUnder(effect.cwd, dir)) result.incomplete = true;
-  }
-  for (const write of effects.writes) {
-    if (isUnder(write.path, dir)) { result.incomplete = true; result.populated = true; }
-  }
-  return result;
-}
-
-// ---------------------------------------------------------------------------------------------
-// RUN effects
+import type { Range } from '../types';
+import { expandAt } from './variables';
 
 export interface RunWrite {
   /** absolute path written */

@@ -1,0 +1,53 @@
+/**
+ * The build context as `docker build` sends it: the files the caller lists, the directories that
+ * hold them, and what `.dockerignore` leaves out (matched by dockerignore.ts, as moby does).
+ */
+import type { Model } from '../model';
+import type { BuildContext, ContextFile } from '../types';
+import { contextPath, IgnoreMatcher } from './dockerignore';
+
+export interface SentContext {
+  /** every listed file, context-relative */
+  files: ReadonlySet<string>;
+  /** every directory that holds a listed file */
+  dirs: ReadonlySet<string>;
+  /** undefined when nothing is excluded; 'unknown' when the exclusions cannot be told */
+  ignore: IgnoreMatcher | 'unknown' | undefined;
+  /** the listed files docker build sends: all of them when the exclusions cannot be told */
+  sent: readonly ContextFile[];
+}
+
+/** The context of this lint run as docker build sends it; undefined when it cannot be listed. */
+export function sentContext(model: Model, context: BuildContext | undefined): SentContext | undefined {
+  return model.memo('sent-context', () => (context ? readContext(context) : undefined), context);
+}
+
+function readContext(context: BuildContext): SentContext | undefined {
+  const listed = context.listFiles();
+  if (!listed) return undefined;
+  const files = new Set<string>();
+  for (const file of listed) {
+    const path = contextPath(file.path);
+    if (path !== '') files.add(path);
+  }
+  const dirs = new Set<string>();
+  for (const file of files) {
+    for (let i = file.indexOf('/'); i > 0; i = file.indexOf('/', i + 1)) dirs.add(file.slice(0, i));
+  }
+  let ignore: SentContext['ignore'];
+  // BuildKit reads <Dockerfile>.dockerignore instead when it exists, and the linter does not know
+  // the Dockerfile's name; an unreadable or invalid file hides the exclusions too.
+  if ([...files].some((f) => f.endsWith('.dockerignore') && f !== '.dockerignore')) ignore = 'unknown';
+  else if (files.has('.dockerignore')) {
+    const text = context.readText('.dockerignore');
+    ignore = text === undefined ? 'unknown' : IgnoreMatcher.fromFile(text) ?? 'unknown';
+  }
+  const matcher = ignore;
+  const sent = matcher instanceof IgnoreMatcher ? listed.filter((f) => !matcher.excludes(f.path)) : listed;
+  return { files, dirs, ignore, sent };
+}
+
+/** Whether docker build sends `path` (a context path), as far as the exclusions can be told. */
+export function isSent(context: SentContext, path: string): boolean {
+  return context.ignore === undefined || (context.ignore !== 'unknown' && !context.ignore.excludes(path));
+}
