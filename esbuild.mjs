@@ -16,6 +16,9 @@ const targets = [
   { entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   // The wizard's webview page.
   { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  // Not shipped: the in-host integration suite (code-server harness and test-electron); mocha is
+  // loaded from node_modules as mocha's own runner expects.
+  { entryPoints: ['test/integration/suite/index.ts'], outfile: 'out/test/suite/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] },
   // Not shipped: proves the pure core bundles for a browser (no node:* or vscode can sneak in).
   { entryPoints: ['src/core/index.ts'], outfile: 'out/core-browser-check.js', platform: 'browser', format: 'esm', target: 'es2022', external: [] },
 ].filter((t) => existsSync(t.entryPoints[0]));

@@ -66,20 +66,8 @@ export interface InstallCommand {
   upgrade: boolean;
 }
 
-/** Commands are read by several queries; a command object lives as long as its model. */
-const installs = new WeakMap<SimpleCommand, InstallCommand | null>();
-
 /** The install a command runs, or undefined when it installs nothing. */
 export function installCommand(command: SimpleCommand): InstallCommand | undefined {
-  let install = installs.get(command);
-  if (install === undefined) {
-    install = readInstall(command) ?? null;
-    installs.set(command, install);
-  }
-  return install ?? undefined;
-}
-
-function readInstall(command: SimpleCommand): InstallCommand | undefined {
   const start = installStart(command);
   if (!start) return undefined;
   const { manager, verb } = start;
@@ -111,8 +99,9 @@ function readInstall(command: SimpleCommand): InstallCommand | undefined {
 
 /** Where the verb of an install command is, and which manager it is. */
 function installStart(command: SimpleCommand): { manager: PackageManager; verb: number } | undefined {
-  const w = command.words.map((word) => word.value);
   const name = commandName(command.words[0]);
+  if (!INSTALLER.test(name)) return undefined;
+  const w = command.words.map((word) => word.value);
   let i = 1;
   if (/^python(\d+(\.\d+)*)?$/.test(name)) {
     // `python -m pip install`, with interpreter options such as -u or -I before -m
@@ -131,6 +120,9 @@ function installStart(command: SimpleCommand): { manager: PackageManager; verb: 
   return undefined;
 }
 
+/** The programs installStart reads; every other command is no install. */
+const INSTALLER = /^(python|pip|uv$|conda$|mamba$|micromamba$|apt-get$|apt$|yum$|dnf$|microdnf$|tdnf$|apk$|zypper$)/;
+
 /** The verb, after the manager's global options (and their values, `pip --proxy URL install`). */
 function findVerb(words: string[], from: number, verbs: string[], manager: PackageManager) {
   const options = valueOptions(manager);
@@ -148,7 +140,7 @@ function valueOptions(manager: PackageManager): Set<string> {
 
 /** Every package installed in the image (the final stage's lineage), computed once per model. */
 export function imagePackages(model: Model, stage: Stage | undefined = model.finalStage): readonly InstalledPackage[] {
-  return model.memo(`packages:${stage?.index}`, () => installedPackages(model.imageRuns(stage)));
+  return model.memo('packages', () => installedPackages(model.imageRuns(stage)), undefined, stage);
 }
 
 /** Every package installed by the given RUN steps, in order. */
@@ -157,19 +149,21 @@ export function installedPackages(runs: readonly RunStep[]): InstalledPackage[] 
   for (const run of runs) {
     for (const command of run.commands) {
       const install = installCommand(command);
-      if (!install) continue;
-      const { manager } = install;
-      for (const word of install.operands) {
-        const requirement = manager === 'pip' || manager === 'conda'
-          ? parseRequirement(manager === 'conda' ? word.value.replace(/^[^:]+::/, '').replace(/=(?=\d)/, '==') : word.value)
-          : { name: word.value.replace(/[=:].*$/, '').toLowerCase(), extras: [], specifier: '' };
-        if (requirement && requirement.name) {
-          found.push({ manager, ...requirement, word, command, instruction: run.instruction });
-        }
-      }
+      if (install) addPackages(install, run.instruction, found);
     }
   }
   return found;
+}
+
+/** The packages an install names on its command line, added to `found`. */
+export function addPackages(install: InstallCommand, instruction: Instruction, found: InstalledPackage[]): void {
+  const { manager, command } = install;
+  for (const word of install.operands) {
+    const requirement = manager === 'pip' || manager === 'conda'
+      ? parseRequirement(manager === 'conda' ? word.value.replace(/^[^:]+::/, '').replace(/=(?=\d)/, '==') : word.value)
+      : { name: word.value.replace(/[=:].*$/, '').toLowerCase(), extras: [], specifier: '' };
+    if (requirement && requirement.name) found.push({ manager, ...requirement, word, command, instruction });
+  }
 }
 
 /** `pip install -r file` arguments. */
@@ -241,7 +235,7 @@ export interface ImageStep {
 
 /** Every instruction of the image's lineage, in build order, with the WORKDIR in effect; computed once per model. */
 export function imageSteps(model: Model, stage: Stage | undefined = model.finalStage): readonly ImageStep[] {
-  return model.memo(`steps:${stage?.index}`, () => {
+  return model.memo('steps', () => {
     const steps: ImageStep[] = [];
     let workdir: string | undefined = '/';
     let writtenWorkdir = '/';
@@ -258,7 +252,7 @@ export function imageSteps(model: Model, stage: Stage | undefined = model.finalS
       }
     }
     return steps;
-  });
+  }, undefined, stage);
 }
 
 /** The WORKDIR each instruction of the image runs in (undefined when a variable hides it). */
@@ -284,7 +278,7 @@ function workdirArgument(model: Model, instruction: Instruction): string {
 
 /** Every COPY/ADD of the image's lineage, with destinations resolved against WORKDIR; computed once per model. */
 export function copySteps(model: Model, stage: Stage | undefined = model.finalStage): readonly CopyStep[] {
-  return model.memo(`copies:${stage?.index}`, () => {
+  return model.memo('copies', () => {
     const steps: CopyStep[] = [];
     for (const { instruction, stage: s, writtenWorkdir } of imageSteps(model, stage)) {
       const keyword = model.keyword(instruction);
@@ -293,7 +287,7 @@ export function copySteps(model: Model, stage: Stage | undefined = model.finalSt
       if (step) steps.push(step);
     }
     return steps;
-  });
+  }, undefined, stage);
 }
 
 function copyStep(model: Model, instruction: Instruction, keyword: 'COPY' | 'ADD', workdir: string, stage: Stage): CopyStep | undefined {

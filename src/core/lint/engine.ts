@@ -11,7 +11,7 @@ import { IdReference, Pragmas, readPragmas } from './pragmas';
 import { allRules, ruleById } from './rules';
 import { DEPLOYMENT_TARGETS } from './types';
 import type {
-  Finding, LintOptions, LintResult, ModeInfo, Range, Report, Rule, RuleContext, Severity,
+  Finding, LintOptions, LintResult, Mode, ModeInfo, Range, Report, Rule, RuleContext, Severity,
 } from './types';
 
 /** Findings the engine itself reports; they are not rules and cannot be configured. */
@@ -19,6 +19,7 @@ export const ENGINE_IDS = { pragma: 'smlint-pragma', internal: 'smlint-internal'
 export const ENGINE_DOCS_URL = readmeUrl('pragmas');
 
 const ORIGIN: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const NO_PRAGMAS: Pragmas = readPragmas([], []);
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
   try {
@@ -39,7 +40,10 @@ function lintUnsafe(text: string, options: LintOptions): LintResult {
   memoizeArguments(dockerfile);
   const model = new Model(source, dockerfile, options.buildArgs, options.stage);
   const instructions = dockerfile.getInstructions();
-  const pragmas = readPragmas(source.split(/\r\n|\r|\n/), instructions.map((i) => i.getRange().start.line));
+  // Every pragma names smlint: most files have none, and looking costs one substring search.
+  const pragmas = source.includes('smlint')
+    ? readPragmas(source.split(/\r\n|\r|\n/), instructions.map((i) => i.getRange().start.line))
+    : NO_PRAGMAS;
   const modes = decideModes(model, pragmas, options);
   const active = new Set(modes.modes);
 
@@ -50,29 +54,49 @@ function lintUnsafe(text: string, options: LintOptions): LintResult {
   }
   // Facts stated in the file win over configuration, as `# smlint mode=` does.
   const deployment = { ...options.deployment, ...pragmas.deployment };
-  const overrides = options.rules ?? {};
-  for (const rule of options.ruleSet ?? allRules) {
-    if (overrides[rule.meta.id] === 'off') continue;
-    if (!rule.meta.modes.some((m) => active.has(m))) continue;
-    const reports: Report[] = [];
-    const ctx: RuleContext = {
-      text: source, dockerfile, model, modes: active, deployment, buildContext: options.buildContext,
-      report: (r) => { reports.push(r); },
-    };
+  const overrides = options.rules;
+  let reports: Report[] = [];
+  const ctx: RuleContext = {
+    text: source, dockerfile, model, modes: active, deployment, buildContext: options.buildContext,
+    report: (r) => { reports.push(r); },
+  };
+  for (const rule of rulesFor(options.ruleSet, modes.modes)) {
+    const override = overrides?.[rule.meta.id];
+    if (override === 'off') continue;
+    reports = [];
     try {
       rule.check(ctx);
     } catch (error) {
       findings.push(engineFinding(ENGINE_IDS.internal, 'internal', `Rule ${rule.meta.id} failed on this file: ${describe(error)}`, ORIGIN));
       continue;
     }
-    for (const report of reports) findings.push(toFinding(rule, report, overrides[rule.meta.id]));
+    for (const report of reports) findings.push(toFinding(rule, report, override));
   }
 
-  const instructionLines = instructions.map((i) => ({ start: i.getRange().start.line, end: i.getRange().end.line }));
-  const kept = findings.filter((f) => !isSilenced(f, pragmas, instructionLines));
+  let kept = findings;
+  if (pragmas.global.length > 0 || pragmas.nextInstruction.size > 0) {
+    const instructionLines = instructions.map((i) => ({ start: i.getRange().start.line, end: i.getRange().end.line }));
+    kept = findings.filter((f) => !isSilenced(f, pragmas, instructionLines));
+  }
+  // Rule ids are lower-case ASCII, where code-point order is the locale's order (and much cheaper).
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
-    || a.ruleId.localeCompare(b.ruleId));
+    || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { modes, findings: kept };
+}
+
+/** The registered rules that apply in `modes`, worked out once per combination of modes. */
+const rulesByModes = new Map<string, readonly Rule[]>();
+
+function rulesFor(ruleSet: readonly Rule[] | undefined, modes: readonly Mode[]): readonly Rule[] {
+  const applies = (rule: Rule) => rule.meta.modes.some((m) => modes.includes(m));
+  if (ruleSet) return ruleSet.filter(applies);
+  const key = modes.join();
+  let rules = rulesByModes.get(key);
+  if (!rules) {
+    rules = allRules.filter(applies);
+    rulesByModes.set(key, rules);
+  }
+  return rules;
 }
 
 function decideModes(model: Model, pragmas: Pragmas, options: LintOptions): ModeInfo {
@@ -114,8 +138,27 @@ function toFinding(rule: Rule, report: Report, override: Severity | 'off' | unde
 
 /** Fills `{name}` placeholders; a missing value is left visible rather than silently dropped. */
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+  // Every finding's message passes here: a scan is a fraction of a regex replace with a callback.
+  let at = template.indexOf('{');
+  if (at < 0 || !data) return template;
+  let out = '';
+  let done = 0;
+  while (at >= 0) {
+    const close = template.indexOf('}', at + 1);
+    if (close < 0) break;
+    const key = template.slice(at + 1, close);
+    if (PLACEHOLDER.test(key) && key in data) {
+      out += template.slice(done, at) + String(data[key]);
+      done = close + 1;
+      at = template.indexOf('{', done);
+    } else {
+      at = template.indexOf('{', at + 1);
+    }
+  }
+  return out + template.slice(done);
 }
+
+const PLACEHOLDER = /^\w+$/;
 
 function isSilenced(finding: Finding, pragmas: Pragmas, instructions: { start: number; end: number }[]): boolean {
   const matches = (refs: IdReference[] | undefined) => refs?.some((r) => r.id === finding.ruleId) ?? false;

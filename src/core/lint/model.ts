@@ -6,7 +6,7 @@
 import {
   Arg, Dockerfile, Env, From, Heredoc, Instruction, JSONInstruction, Label, Property,
 } from 'dockerfile-ast';
-import { lineStarts } from './edits';
+import { eolOf, lineStarts } from './edits';
 import { PositionOf, SimpleCommand, splitCommands, Word } from './shell';
 import type { Position, Range } from './types';
 
@@ -110,8 +110,12 @@ export class Model {
   /** set when a requested stage name does not exist */
   readonly missingStage?: string;
   private readonly starts: number[];
-  private readonly memos = new Map<string, { value: unknown; input: unknown }>();
+  private readonly memos = new Map<string, Map<unknown, { value: unknown; input: unknown }>>();
   private readonly wordCache = new Map<Instruction, Word[]>();
+  private readonly jsonCache = new Map<Instruction, Word[] | null>();
+  private eolCache: '\r\n' | '\n' | undefined;
+  /** the escape character of the parser directive: `\` or `` ` `` */
+  readonly escape: string;
   private readonly keywords = new Map<Instruction, string>();
   private readonly stageByInstruction = new Map<Instruction, Stage>();
   private readonly lineages = new Map<Stage | undefined, readonly Stage[]>();
@@ -126,6 +130,7 @@ export class Model {
     stageName?: string,
   ) {
     this.starts = lineStarts(text);
+    this.escape = dockerfile.getEscapeCharacter();
     this.build();
     if (stageName) {
       const wanted = stageName.toLowerCase();
@@ -141,14 +146,20 @@ export class Model {
 
   /**
    * Computes a value once per model: rules ask the same questions (which packages, which copies),
-   * and the engine's budget is a fraction of the parse time. `input` is what else the value
-   * depends on (the build context): a different one computes it again.
+   * and the engine's budget is a fraction of the parse time. `part` tells apart the answers to one
+   * question (a stage, a directory); `input` is what else the value depends on (the build
+   * context): a different one computes it again.
    */
-  memo<T>(key: string, compute: () => T, input?: unknown): T {
-    const entry = this.memos.get(key);
+  memo<T>(key: string, compute: () => T, input?: unknown, part?: unknown): T {
+    let entries = this.memos.get(key);
+    if (!entries) {
+      entries = new Map();
+      this.memos.set(key, entries);
+    }
+    const entry = entries.get(part);
     if (entry !== undefined && entry.input === input) return entry.value as T;
     const value = compute();
-    this.memos.set(key, { value, input });
+    entries.set(part, { value, input });
     return value;
   }
 
@@ -184,10 +195,12 @@ export class Model {
     let words = this.wordCache.get(instruction);
     if (!words) {
       const range = this.argumentsRange(instruction);
-      words = range
-        ? splitCommands(this.textOf(range), this.positionOfFrom(this.offsetAt(range.start)), this.dockerfile.getEscapeCharacter())
-          .flatMap((c) => [...c.assignments, ...c.words])
-        : [];
+      words = [];
+      if (range) {
+        for (const command of splitCommands(this.textOf(range), this.positionOfFrom(this.offsetAt(range.start)), this.escape)) {
+          words.push(...command.assignments, ...command.words);
+        }
+      }
       this.wordCache.set(instruction, words);
     }
     return words;
@@ -287,6 +300,11 @@ export class Model {
     return Math.min(this.text.length, start + position.character);
   }
 
+  /** The line ending the file uses, for inserted lines. */
+  eol(): '\r\n' | '\n' {
+    return (this.eolCache ??= eolOf(this.text));
+  }
+
   /** The document text covered by a range. */
   textOf(range: Range): string {
     return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));
@@ -310,7 +328,7 @@ export class Model {
   }
 
   private build(): void {
-    const escape = this.dockerfile.getEscapeCharacter();
+    const escape = this.escape;
     let current: Stage | undefined;
     for (const instruction of this.dockerfile.getInstructions()) {
       const keyword = this.keyword(instruction);
@@ -377,8 +395,16 @@ export class Model {
     for (const entry of updates) stage.env.set(entry.name, entry);
   }
 
+  /** Positions after `base`; the tokenizer asks in increasing order, so the line is found by walking on. */
   private positionOfFrom(base: number): PositionOf {
-    return (offset) => this.positionAt(base + offset);
+    const starts = this.starts;
+    let line = this.positionAt(base).line;
+    return (offset) => {
+      const at = base + offset;
+      if (at < starts[line]) return this.positionAt(at);
+      while (line + 1 < starts.length && starts[line + 1] <= at) line++;
+      return { line, character: at - starts[line] };
+    };
   }
 
   /**
@@ -430,6 +456,15 @@ export class Model {
 
   /** Parses an exec-form argument list from the document text (dockerfile-ast's values lose spaces). */
   jsonArray(instruction: Instruction): Word[] | undefined {
+    let words = this.jsonCache.get(instruction);
+    if (words === undefined) {
+      words = this.readJsonArray(instruction) ?? null;
+      this.jsonCache.set(instruction, words);
+    }
+    return words ?? undefined;
+  }
+
+  private readJsonArray(instruction: Instruction): Word[] | undefined {
     if (!(instruction instanceof JSONInstruction)) return undefined;
     const open = instruction.getOpeningBracket();
     const close = instruction.getClosingBracket();
@@ -437,7 +472,7 @@ export class Model {
     const raw = this.textOf({ start: open.getRange().start, end: close.getRange().end });
     let values: unknown;
     try {
-      values = JSON.parse(raw.replace(new RegExp(`\\${this.dockerfile.getEscapeCharacter()}\\r?\\n`, 'g'), ''));
+      values = JSON.parse(raw.includes('\n') ? raw.replace(this.escape === '`' ? /`\r?\n/g : /\\\r?\n/g, '') : raw);
     } catch {
       return undefined;
     }

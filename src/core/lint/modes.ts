@@ -172,6 +172,9 @@ function launchedWord(spec: ExecSpec | undefined): Word | undefined {
   return undefined;
 }
 
+/** The commands that register a kernelspec or create an account, read below. */
+const STUDIO_COMMANDS = /^(python|ipython$|jupyter$|useradd$|adduser$)/;
+
 /** Jupyter images, a kernelspec installed, or the `sagemaker-user` account Studio runs as [WEB-studio, DG:studio-byoi-specs]. */
 function studioEvidence(model: Model, add: Add): void {
   const base = baseImageOf(model);
@@ -180,8 +183,9 @@ function studioEvidence(model: Model, add: Add): void {
   }
   for (const run of model.imageRuns()) {
     for (const command of run.commands) {
-      const values = command.words.map((w) => w.value);
       const name = commandName(command.words[0]);
+      if (!STUDIO_COMMANDS.test(name)) continue;
+      const values = command.words.map((w) => w.value);
       const module = values[values.indexOf('-m') + 1] ?? '';
       const kernelspec = (/^python/.test(name) && values.includes('-m') && ((module === 'ipykernel' && values.includes('install')) || /kernel\.install$/.test(module)))
         || (name === 'ipython' && values[1] === 'kernel') || (name === 'jupyter' && values[1] === 'kernelspec');

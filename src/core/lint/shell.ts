@@ -105,7 +105,7 @@ export function splitCommands(text: string, positionOf: PositionOf, escapeChar =
       while (i < n && (text[i] === '&' || text[i] === '|' || text[i] === ';') ) i++;
       continue;
     }
-    if ((c === '<' || c === '>') || (/[0-9]/.test(c) && (text[i + 1] === '>' || text[i + 1] === '<'))) {
+    if ((c === '<' || c === '>') || (c >= '0' && c <= '9' && (text[i + 1] === '>' || text[i + 1] === '<'))) {
       // A redirection: skip the operator and its target word, which are not arguments.
       i = skipRedirection(text, i, escapeChar);
       continue;
@@ -183,11 +183,24 @@ function readWord(text: string, i: number, escapeChar: string): RawWord {
       i = end;
       continue;
     }
-    if (c === '$' || c === '`') expands = true;
-    value += c;
-    i++;
+    if (c === '$' || c === '`') {
+      expands = true;
+      value += c;
+      i++;
+      continue;
+    }
+    // Most of a word is plain characters: take them as one slice.
+    let j = i + 1;
+    while (j < n && isPlain(text[j], escapeChar)) j++;
+    value += text.slice(i, j);
+    i = j;
   }
   return { value, end: Math.min(i, n), quoted, expands };
+}
+
+function isPlain(c: string, escapeChar: string): boolean {
+  return !(isSpace(c) || c === '\n' || OPERATOR_CHARS.has(c) || c === '<' || c === '>' || c === escapeChar || c === '\\'
+    || c === "'" || c === '"' || c === '$' || c === '`');
 }
 
 function matchParen(text: string, open: number): number {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits } from '../../../src/core/lint/edits';
-import { ENGINE_IDS, lint } from '../../../src/core/lint/engine';
+import { ENGINE_IDS, formatMessage, lint } from '../../../src/core/lint/engine';
 import { defineRule, Finding } from '../../../src/core/lint/types';
 import { dockerfile } from '../../helpers/ruleTester';
 
@@ -176,5 +176,12 @@ describe('engine properties (fast-check)', () => {
         assert.deepStrictEqual(again.map((f) => f.ruleId), [], 'a fixed file reports the fixed rule again');
       }
     }), { numRuns: 300 });
+  });
+
+  it('fills message placeholders, and leaves visible what it cannot fill', () => {
+    assert.equal(formatMessage('{a} and {b}, {a}', { a: 'x', b: 2 }), 'x and 2, x');
+    assert.equal(formatMessage('{a} and {missing}', { a: 'x' }), 'x and {missing}');
+    assert.equal(formatMessage('{not a key} {{a}} {a', { a: 'x' }), '{not a key} {x} {a');
+    assert.equal(formatMessage('{a}', undefined), '{a}');
   });
 });

@@ -8,12 +8,13 @@ import { parseImageRef, type ImageRef } from '../../catalog';
 import { BaseImage, describeImage, SageMakerImage } from '../images';
 import type { Model, Stage } from '../model';
 import type { Range, Suggestion } from '../types';
+import { builtStages } from './stages';
 
 /** The external base image of `stage` (the root of its lineage), or undefined for `FROM scratch`. */
 export function baseImageOf(model: Model, stage: Stage | undefined = model.finalStage): BaseImage | undefined {
   const base = model.baseStage(stage);
   if (!base || base.resolvedImage.toLowerCase() === 'scratch') return undefined;
-  return model.memo(`base:${base.index}`, () => describeImage(base.resolvedImage));
+  return model.memo('base', () => describeImage(base.resolvedImage), undefined, base);
 }
 
 /**
@@ -95,7 +96,7 @@ export interface PulledImage {
 
 /** The external image a stage's FROM pulls; undefined for `FROM <stage>`, `scratch` or no image. */
 export function pulledImage(model: Model, stage: Stage): PulledImage | undefined {
-  return model.memo(`pulledImage:${stage.index}`, () => {
+  return model.memo('pulledImage', () => {
     if (stage.parent || stage.resolvedImage.toLowerCase() === 'scratch') return undefined;
     const imageRange = stage.from.getImageRange();
     if (!imageRange) return undefined;
@@ -103,31 +104,47 @@ export function pulledImage(model: Model, stage: Stage): PulledImage | undefined
     const ref = parseImageRef(stage.resolvedImage);
     const start = model.offsetAt(imageRange.start);
     const at = (from: number, length: number): Range => ({ start: model.positionAt(start + from), end: model.positionAt(start + from + length) });
-    const tagRange = ref.tag === undefined ? undefined : stage.from.getImageTagRange() ?? undefined;
-    const literalTag = tagRange && model.textOf(tagRange) === ref.tag ? tagRange : undefined;
     const slash = written.indexOf('/');
     const host = slash < 0 ? '' : written.slice(0, slash);
     return {
       stage, ref, written, imageRange,
-      tagRange: literalTag,
+      tagRange: literalTagRange(model, stage, ref, written, start),
       accountRange: ref.account !== undefined && written.startsWith(`${ref.account}.`) ? at(0, ref.account.length) : undefined,
       hostFromDefault: host.includes('$') && hostVariables(host).some((name) => !(name in model.buildArgs)),
     };
-  });
+  }, undefined, stage);
+}
+
+/** The range of the tag as written, when it is the tag the image resolves to (no variable in it). */
+function literalTagRange(model: Model, stage: Stage, ref: ImageRef, written: string, start: number): Range | undefined {
+  const tag = ref.tag;
+  if (tag === undefined) return undefined;
+  // Usually the reference ends with its literal tag; dockerfile-ast's own search also reads variables and digests.
+  if (!tag.includes('$') && written.endsWith(`:${tag}`) && !written.includes('@')) {
+    const end = start + written.length;
+    return { start: model.positionAt(end - tag.length), end: model.positionAt(end) };
+  }
+  const range = stage.from.getImageTagRange() ?? undefined;
+  return range && model.textOf(range) === tag ? range : undefined;
 }
 
 function hostVariables(host: string): string[] {
   return [...host.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
 }
 
-/** The external images the stages of the build pull, in stage order (see `builtStages`). */
-export function builtImages(model: Model, built: ReadonlySet<Stage>): PulledImage[] {
+/**
+ * The external images the build pulls that `matches`, in stage order. A stage outside the build
+ * (see `builtStages`) is never pulled; that is asked only when some image matches.
+ */
+export function pulledImages(model: Model, matches: (image: PulledImage) => boolean): PulledImage[] {
   const images: PulledImage[] = [];
   for (const stage of model.stages) {
-    const image = built.has(stage) ? pulledImage(model, stage) : undefined;
-    if (image) images.push(image);
+    const image = pulledImage(model, stage);
+    if (image && matches(image)) images.push(image);
   }
-  return images;
+  if (images.length === 0) return images;
+  const built = builtStages(model);
+  return images.filter((image) => built.has(image.stage));
 }
 
 /** The external image at the root of the image's lineage. */

@@ -43,10 +43,10 @@ export interface CopyResult {
  * run, and a context may list tens of thousands of files.
  */
 export function copiedFiles(model: Model, buildContext: BuildContext | undefined, stage: Stage | undefined = model.finalStage): readonly CopyResult[] {
-  return model.memo(`copied:${stage?.index}`, () => {
+  return model.memo('copied', () => {
     const sent = sentContext(model, buildContext)?.sent;
     return copySteps(model, stage).map((step) => resolveCopy(step, sent));
-  }, buildContext);
+  }, buildContext, stage);
 }
 
 const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i;
@@ -167,7 +167,7 @@ export interface DirectoryContents {
 
 /** The files COPY/ADD and RUN put under `dir` in the image, as far as the file and context show. */
 export function filesUnder(model: Model, dir: string, context: BuildContext | undefined): DirectoryContents {
-  return model.memo(`under:${dir}`, () => {
+  return model.memo('under', () => {
     const result: DirectoryContents = { files: [], incomplete: false, populated: false };
     for (const copy of copiedFiles(model, context)) {
       for (const file of copy.files) {
@@ -187,7 +187,7 @@ export function filesUnder(model: Model, dir: string, context: BuildContext | un
       if (isUnder(write.path, dir)) { result.incomplete = true; result.populated = true; }
     }
     return result;
-  }, context);
+  }, context, dir);
 }
 
 /**

@@ -46,8 +46,12 @@ const TOOLKITS: Record<Launcher, readonly string[]> = { train: TRAINING_TOOLKITS
 const MAYBE_TOOLKITS: Record<Launcher, readonly string[]> = { train: [], serve: ['sagemaker-containers'] };
 const SCOPE: Record<Launcher, 'training' | 'inference'> = { train: 'training', serve: 'inference' };
 
-/** Whether an executable named `name` is on the image's PATH, as far as the file shows. */
+/** Whether an executable named `name` is on the image's PATH, as far as the file shows; several rules ask. */
 export function findCommand(model: Model, name: Launcher, buildContext: BuildContext | undefined): CommandLookup {
+  return model.memo('command', () => lookUpCommand(model, name, buildContext), buildContext, name);
+}
+
+function lookUpCommand(model: Model, name: Launcher, buildContext: BuildContext | undefined): CommandLookup {
   const base = baseInfo(model);
   if (base.kind === 'sagemaker' && base.image?.sagemaker?.scopes.includes(SCOPE[name])) {
     return { status: 'found', evidence: `the SageMaker base image ${base.image.repository}` };
@@ -80,8 +84,8 @@ function runCreates(model: Model, steps: readonly ImageStep[], targets: Readonly
     if (!run) continue;
     // Redirections (`> /usr/local/bin/serve`) are not words; the text still shows the path.
     const text = model.textOf(instruction.getRange());
-    for (const target of targets) {
-      if (new RegExp(`${escapeRegExp(target)}(?![\\w.-])`).test(text)) return true;
+    if (text.includes(name)) {
+      for (const target of targets) if (mentionsPath(text, target)) return true;
     }
     for (const command of run.commands) {
       const words = command.words.filter((w) => !w.value.startsWith('-') && !w.expands);
@@ -132,6 +136,11 @@ export function launchersFor(modes: ReadonlySet<Mode>): Launcher[] {
   return (['train', 'serve'] as const).filter((m) => modes.has(m));
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** True when `text` has `path` as a whole path, not as the start of a longer name. */
+function mentionsPath(text: string, path: string): boolean {
+  for (let at = text.indexOf(path); at >= 0; at = text.indexOf(path, at + 1)) {
+    const next = text[at + path.length];
+    if (next === undefined || !/[\w.-]/.test(next)) return true;
+  }
+  return false;
 }

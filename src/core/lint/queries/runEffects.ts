@@ -43,6 +43,9 @@ const HARMLESS = new Set([
   'md5sum', 'env', 'sleep', 'id', 'whoami', 'exit', 'rpm', 'dpkg', 'locale-gen', 'update-ca-certificates',
 ]);
 
+/** The commands writtenPaths knows; others write only through a `--local-dir`/`--output-dir` flag. */
+const WRITERS = new Set(['cp', 'mv', 'install', 'rsync', 'ln', 'touch', 'tee', 'wget', 'curl', 'tar', 'unzip', 'git', 'aws', 'gsutil']);
+
 /** Options that take a value, per writing command (the value is not a path operand). */
 const VALUE_OPTIONS: Record<string, string[]> = {
   cp: ['-S', '--suffix'], mv: ['-S', '--suffix'], ln: ['-S', '--suffix'], install: ['-m', '--mode', '-o', '--owner', '-g', '--group', '-S', '--suffix'],
@@ -90,6 +93,7 @@ export function runEffects(model: Model): RunEffects {
 
 /** The paths a known writing command creates, or undefined when the command is not one of them. */
 function writtenPaths(command: SimpleCommand, name: string): Word[] | undefined {
+  if (!WRITERS.has(name) && !command.words.some((w) => w.value.startsWith('--local-dir') || w.value.startsWith('--output-dir'))) return undefined;
   const args = command.words.slice(1);
   const operands = (values: string[] = []) => {
     const out: Word[] = [];
@@ -103,7 +107,7 @@ function writtenPaths(command: SimpleCommand, name: string): Word[] | undefined 
     for (let i = 0; i < args.length; i++) {
       const v = args[i].value;
       if (short.includes(v) || long.includes(v)) return args[i + 1];
-      const eq = long.find((l) => v.startsWith(`${l}=`));
+      const eq = long.find((l) => v[l.length] === '=' && v.startsWith(l));
       if (eq) return { ...args[i], value: v.slice(eq.length + 1) };
     }
     return undefined;
@@ -172,15 +176,16 @@ function writtenPaths(command: SimpleCommand, name: string): Word[] | undefined 
 function redirections(model: Model, run: RunStep): { value: string; range: Range }[] {
   const range = model.argumentsRange(run.instruction);
   if (!range || model.jsonArray(run.instruction)) return [];
-  const base = model.offsetAt(range.start);
   const text = model.textOf(range);
+  if (!text.includes('>')) return [];
+  const base = model.offsetAt(range.start);
   const opaque = run.heredocs.map((h) => h.getContentRange()).filter((r): r is Range => !!r)
     .map((r) => [model.offsetAt(r.start) - base, model.offsetAt(r.end) - base]);
   const writes: { value: string; range: Range }[] = [];
   let quote = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    const skip = opaque.find(([from, to]) => i >= from && i < to);
+    const skip = opaque.length > 0 ? opaque.find(([from, to]) => i >= from && i < to) : undefined;
     if (skip) { i = skip[1] - 1; continue; }
     if (quote) { if (c === quote) quote = ''; else if (c === '\\' && quote === '"') i++; continue; }
     if (c === '\\') { i++; continue; }

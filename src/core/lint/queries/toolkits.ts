@@ -6,7 +6,9 @@
  * package, a script), and rules lower their severity or stay silent on it.
  */
 import type { Instruction } from 'dockerfile-ast';
-import { copySteps, imagePackages, installCommand, installedPackages, joinPath, normalizePackageName, parseRequirement, workdirOf } from '../commands';
+import {
+  addPackages, copySteps, imagePackages, installCommand, InstallCommand, InstalledPackage, joinPath, normalizePackageName, parseRequirement, workdirOf,
+} from '../commands';
 import { INFERENCE_TOOLKIT, SERVE_TOOLKITS, TRAINING_TOOLKITS } from '../knowledge';
 import type { Model } from '../model';
 import { commandName, SimpleCommand, Word } from '../shell';
@@ -67,20 +69,25 @@ export function pythonInstalls(model: Model, context: BuildContext | undefined):
     const result: PythonInstalls = { packages: [], opaque: [] };
     for (const stage of copiedStages(model)) {
       for (const run of stage.runs) {
-        for (const pkg of installedPackages([run])) {
-          if (pkg.manager !== 'pip' && pkg.manager !== 'conda') continue;
-          result.packages.push({
-            name: pkg.name, extras: pkg.extras, specifier: pkg.specifier, manager: pkg.manager, word: pkg.word,
-            instruction: pkg.instruction, command: pkg.command, upgrade: installCommand(pkg.command)?.upgrade ?? false,
-          });
+        const installs = run.commands.map(installCommand);
+        for (const install of installs) {
+          if (install?.manager !== 'pip' && install?.manager !== 'conda') continue;
+          const named: InstalledPackage[] = [];
+          addPackages(install, run.instruction, named);
+          for (const pkg of named) {
+            result.packages.push({
+              name: pkg.name, extras: pkg.extras, specifier: pkg.specifier, manager: install.manager, word: pkg.word,
+              instruction: pkg.instruction, command: pkg.command, upgrade: install.upgrade,
+            });
+          }
         }
-        for (const command of run.commands) {
-          const install = installCommand(command);
+        run.commands.forEach((command, i) => {
+          const install = installs[i];
           if (install?.manager === 'pip') {
             for (const file of install.requirements) readPackageFile(model, context, run.instruction, command, file.word, file.path, 'pip', result);
           }
-          inspectCommand(model, context, run.instruction, command, result);
-        }
+          inspectCommand(model, context, run.instruction, command, install, result);
+        });
       }
     }
     // Python files copied from an image (not a stage) carry packages the file cannot show.
@@ -98,12 +105,11 @@ export function findPython(installs: PythonInstalls, names: readonly string[]): 
   return installs.packages.find((p) => names.includes(p.name));
 }
 
-function inspectCommand(model: Model, context: BuildContext | undefined, instruction: Instruction, command: SimpleCommand, result: PythonInstalls): void {
+function inspectCommand(model: Model, context: BuildContext | undefined, instruction: Instruction, command: SimpleCommand,
+  install: InstallCommand | undefined, result: PythonInstalls): void {
   const words = command.words;
   const name = commandName(words[0]);
   const opaque = (range: Range = command.range) => result.opaque.push({ range, instruction });
-  const values = words.map((w) => w.value);
-  const install = installCommand(command);
   if (install?.manager === 'pip') {
     for (const word of install.editables) opaque(word.range);
     for (const word of install.operands) {
@@ -114,7 +120,8 @@ function inspectCommand(model: Model, context: BuildContext | undefined, instruc
     }
     return;
   }
-  if (['conda', 'mamba', 'micromamba'].includes(name)) {
+  if (name === 'conda' || name === 'mamba' || name === 'micromamba') {
+    const values = words.map((w) => w.value);
     for (let i = 1; i < words.length; i++) {
       // In `conda install`, -f means --force; it names a file only for `env` and micromamba.
       const fileOption = values[i] === '--file' || (values[i] === '-f' && (values.includes('env') || name === 'micromamba'));
@@ -122,8 +129,8 @@ function inspectCommand(model: Model, context: BuildContext | undefined, instruc
     }
     return;
   }
-  if (PROJECT_INSTALLERS[name]?.includes(values[1] ?? '')) { opaque(); return; }
-  if (/^python(\d+(\.\d+)*)?$/.test(name) && values.some((v) => /(^|\/)setup\.py$/.test(v))) { opaque(); return; }
+  if (Object.hasOwn(PROJECT_INSTALLERS, name) && PROJECT_INSTALLERS[name].includes(words[1]?.value ?? '')) { opaque(); return; }
+  if (/^python(\d+(\.\d+)*)?$/.test(name) && words.some((w) => /(^|\/)setup\.py$/.test(w.value))) { opaque(); return; }
   // A script can install anything; `bash -c "…"` in shell form is not tokenized further.
   if (name.endsWith('.sh') || (SHELLS.has(name) && words.length > 1)) opaque();
 }

@@ -1,6 +1,5 @@
 import { parseImageRef } from '../../catalog';
-import { builtStages } from '../queries/stages';
-import { pulledImage, type PulledImage } from '../queries/baseImage';
+import { pulledImages, type PulledImage } from '../queries/baseImage';
 import { inferenceToolkit } from '../queries/toolkits';
 import type { Suggestion } from '../types';
 import { defineRule } from '../types';
@@ -22,12 +21,9 @@ export const dlcEc2Variant = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const built = builtStages(model);
-    for (const stage of model.stages) {
-      if (!built.has(stage)) continue;
-      const image = pulledImage(model, stage);
-      const known = image?.ref.known;
-      if (!image || !known?.ec2) continue;
+    for (const image of pulledImages(model, (i) => !!i.ref.known?.ec2)) {
+      const { stage, ref: { known } } = image;
+      if (!known) continue;
       // A serving image that relies on its base to answer `serve` certainly fails; otherwise the
       // EC2 build only lacks things the file may add itself (toolkit, labels, entrypoint).
       const servesFromBase = stage === model.baseStage() && ctx.modes.has('serve') && known.scope !== 'training'

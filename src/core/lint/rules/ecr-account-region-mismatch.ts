@@ -1,6 +1,5 @@
 import { isAwsImageAccount } from '../../catalog';
-import { pulledImage } from '../queries/baseImage';
-import { builtStages } from '../queries/stages';
+import { pulledImages } from '../queries/baseImage';
 import { defineRule } from '../types';
 
 export const ecrAccountRegionMismatch = defineRule({
@@ -19,12 +18,8 @@ export const ecrAccountRegionMismatch = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const built = builtStages(model);
     let loginNoted = false;
-    for (const stage of model.stages) {
-      if (!built.has(stage)) continue;
-      const image = pulledImage(model, stage);
-      if (!image || image.ref.registryKind !== 'ecr' || image.ref.account === undefined) continue;
+    for (const image of pulledImages(model, (i) => i.ref.registryKind === 'ecr' && i.ref.account !== undefined)) {
       const { ref } = image;
       const account = ref.account as string;
       // Only an account of AWS's own registries is certainly wrong: any other account may hold the

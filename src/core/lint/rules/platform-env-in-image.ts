@@ -1,5 +1,6 @@
-import type { Env } from 'dockerfile-ast';
+import type { Env, Property } from 'dockerfile-ast';
 import { MULTI_MODEL_LABEL } from '../knowledge';
+import type { Model } from '../model';
 import { removeInstructionEdit } from '../queries/instructions';
 import { removeWordEdit } from '../queries/words';
 import { defineRule, TextEdit } from '../types';
@@ -45,13 +46,11 @@ export const platformEnvInImage = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    // The value as Docker stores it: `${SAGEMAKER_BIND_TO_PORT:-8080}` is 8080 at build time.
-    const entries = model.lineage().flatMap((s) => [...s.env.values()]);
     for (const instruction of model.imageInstructionsOf('ENV') as Env[]) {
       const properties = instruction.getProperties();
       for (const property of properties) {
         const name = property.getName();
-        const value = entries.find((e) => e.property === property)?.value ?? property.getValue() ?? '';
+        const value = storedValue(model, name, property) ?? property.getValue() ?? '';
         const classified = classify(name, value.trim());
         if (!classified) continue;
         // An image that declares the multi-model capability, as the inference toolkit's own MME test
@@ -72,6 +71,15 @@ export const platformEnvInImage = defineRule({
     }
   },
 });
+
+/** The value as Docker stores it: `${SAGEMAKER_BIND_TO_PORT:-8080}` is 8080 at build time. */
+function storedValue(model: Model, name: string, property: Property): string | undefined {
+  for (const stage of model.lineage()) {
+    const entry = stage.env.get(name);
+    if (entry?.property === property) return entry.value;
+  }
+  return undefined;
+}
 
 function classify(name: string, value: string): 'toolkitVariable' | 'platformVariable' | 'multiModel' | undefined {
   if (TOOLKIT_VARIABLES.has(name) || TOOLKIT_PREFIXES.test(name)) {

@@ -1,6 +1,5 @@
 import { suggestTags } from '../../catalog';
-import { pulledImage } from '../queries/baseImage';
-import { builtStages } from '../queries/stages';
+import { pulledImages } from '../queries/baseImage';
 import { defineRule } from '../types';
 
 /** Enough nearby tags to choose from without burying the editor's quick-fix menu. */
@@ -21,13 +20,10 @@ export const unknownPrebuiltTag = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const built = builtStages(model);
-    for (const stage of model.stages) {
-      if (!built.has(stage)) continue;
-      const image = pulledImage(model, stage);
-      const known = image?.ref.known;
-      // A repository the SDK does not list yet has no tags to compare with.
-      if (!image || !known?.inCatalog || known.tagStatus !== 'unknown') continue;
+    // A repository the SDK does not list yet has no tags to compare with.
+    for (const image of pulledImages(model, (i) => !!i.ref.known?.inCatalog && i.ref.known.tagStatus === 'unknown')) {
+      const known = image.ref.known;
+      if (!known) continue;
       const tags = suggestTags(image.ref, SUGGESTED);
       const tagRange = image.tagRange;
       ctx.report({
