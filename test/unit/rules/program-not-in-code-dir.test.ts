@@ -87,18 +87,15 @@ ruleTester.run(programNotInCodeDir, {
       errors: [{
         messageId: 'copiedAsFile', severity: 'warning', line: 3, column: 15, endLine: 3, endColumn: 27,
         data: { source: 'train.py', value: 'train.py', dest: '/opt/ml/code' },
-        suggestions: [{
-          title: 'Copy into the directory: /opt/ml/code/',
-          output: dockerfile`
-            FROM python:3.8
-            RUN pip3 install --no-cache scikit-learn pandas joblib flask sagemaker-training
-            COPY train.py /opt/ml/code/
-            RUN chmod 755 /opt/ml/code
-            ENV SAGEMAKER_PROGRAM train.py
-            EXPOSE 8080
-          `,
-        }],
       }],
+      output: dockerfile`
+        FROM python:3.8
+        RUN pip3 install --no-cache scikit-learn pandas joblib flask sagemaker-training
+        COPY train.py /opt/ml/code/
+        RUN chmod 755 /opt/ml/code
+        ENV SAGEMAKER_PROGRAM train.py
+        EXPOSE 8080
+      `,
     },
     {
       name: 'an absolute path: the toolkit resolves the name inside /opt/ml/code',

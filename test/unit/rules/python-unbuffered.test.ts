@@ -68,19 +68,16 @@ ruleTester.run(pythonUnbuffered, {
       `,
       errors: [{
         messageId: 'buffered', severity: 'info', line: 5, column: 1, endLine: 5, endColumn: 62, data: { what: 'ENTRYPOINT python' },
-        suggestions: [{
-          title: 'Add ENV PYTHONUNBUFFERED=1',
-          output: dockerfile`
-            FROM ubuntu:22.04
-            ENV PYTHONUNBUFFERED=1
-            RUN apt-get update && apt-get -y install --no-install-recommends openjdk-8-jdk-headless python3-pip
-            RUN pip3 --no-cache-dir install multi-model-server sagemaker-inference
-            COPY dockerd-entrypoint.py /usr/local/bin/
-            ENTRYPOINT ["python", "/usr/local/bin/dockerd-entrypoint.py"]
-            CMD ["serve"]
-          `,
-        }],
       }],
+      output: dockerfile`
+        FROM ubuntu:22.04
+        ENV PYTHONUNBUFFERED=1
+        RUN apt-get update && apt-get -y install --no-install-recommends openjdk-8-jdk-headless python3-pip
+        RUN pip3 --no-cache-dir install multi-model-server sagemaker-inference
+        COPY dockerd-entrypoint.py /usr/local/bin/
+        ENTRYPOINT ["python", "/usr/local/bin/dockerd-entrypoint.py"]
+        CMD ["serve"]
+      `,
     },
     {
       name: 'the training toolkit runs the script in a Python process; pip keeps its cache',
@@ -95,12 +92,9 @@ ruleTester.run(pythonUnbuffered, {
         },
         {
           messageId: 'buffered', severity: 'info', line: 2, column: 17, endLine: 2, endColumn: 35, data: { what: 'sagemaker-training\'s console script' },
-          suggestions: [{
-            title: 'Add ENV PYTHONUNBUFFERED=1',
-            output: 'FROM python:3.11-slim\r\nENV PYTHONUNBUFFERED=1\r\nRUN pip install sagemaker-training\r\nCOPY train.py /opt/ml/code/train.py\r\nENV SAGEMAKER_PROGRAM=train.py\r\n',
-          }],
         },
       ],
+      output: 'FROM python:3.11-slim\r\nENV PYTHONUNBUFFERED=1\r\nRUN pip install sagemaker-training\r\nCOPY train.py /opt/ml/code/train.py\r\nENV SAGEMAKER_PROGRAM=train.py\r\n',
     },
     {
       name: 'an empty PYTHONUNBUFFERED does not count',
@@ -134,17 +128,14 @@ ruleTester.run(pythonUnbuffered, {
       options: { buildContext: memoryContext({ 'decision_trees/train': '#!/usr/bin/env python\nprint(1)\n', 'decision_trees/serve': '#!/usr/bin/env python\n' }) },
       errors: [{
         messageId: 'buffered', severity: 'info', line: 4, column: 18, endLine: 4, endColumn: 32, data: { what: 'the train script' },
-        suggestions: [{
-          title: 'Add ENV PYTHONUNBUFFERED=1',
-          output: dockerfile`
-            FROM ubuntu:22.04
-            ENV PYTHONUNBUFFERED=1
-            RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip
-            ENV PATH="/opt/program:\${PATH}"
-            COPY --chmod=755 decision_trees /opt/program
-          `,
-        }],
       }],
+      output: dockerfile`
+        FROM ubuntu:22.04
+        ENV PYTHONUNBUFFERED=1
+        RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip
+        ENV PATH="/opt/program:\${PATH}"
+        COPY --chmod=755 decision_trees /opt/program
+      `,
     },
   ],
 });

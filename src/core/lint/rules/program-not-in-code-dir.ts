@@ -13,6 +13,7 @@ export const programNotInCodeDir = defineRule({
     id: 'program-not-in-code-dir',
     severity: 'warning',
     basis: 'heuristic',
+    fixable: true,
     modes: ['train'],
     summary: 'SAGEMAKER_PROGRAM names a file relative to /opt/ml/code, and that file must be there when the job starts.',
     source: ['TT:src/sagemaker_training/process.py', 'TT:src/sagemaker_training/files.py', 'TT:README.md'],
@@ -59,8 +60,10 @@ export const programNotInCodeDir = defineRule({
           messageId: 'copiedAsFile',
           range: dest.range,
           data: { source: asFile.source.value, value, dest: dest.value },
-          suggestions: dest.quoted || dest.expands ? undefined
-            : [{ title: `Copy into the directory: ${dest.value}/`, edits: [{ range: { start: dest.range.end, end: dest.range.end }, newText: '/' }] }],
+          // A trailing slash cannot change a copy into an existing directory and is the only
+          // sensible meaning when there is none, so it is a safe fix.
+          fix: dest.quoted || dest.expands ? undefined
+            : { title: `Copy into the directory: ${dest.value}/`, edits: [{ range: { start: dest.range.end, end: dest.range.end }, newText: '/' }] },
         });
       }
       return;

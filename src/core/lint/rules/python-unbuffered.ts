@@ -11,6 +11,7 @@ export const pythonUnbuffered = defineRule({
     id: 'python-unbuffered',
     severity: 'info',
     basis: 'heuristic',
+    fixable: true,
     modes: ['train', 'serve', 'processing'],
     summary: 'A Python container should set ENV PYTHONUNBUFFERED=1 so its logs reach CloudWatch as they are written.',
     source: ['EX:advanced_functionality/scikit_bring_your_own/container/Dockerfile', 'DG:processing-container-run-scripts', 'DG:amazon-sagemaker-toolkits'],
@@ -29,11 +30,16 @@ export const pythonUnbuffered = defineRule({
     if (!stage.env.get('PYTHONUNBUFFERED')?.value && !baseSetsIt) {
       const launcher = pythonLauncher(model, buildContext);
       if (launcher) {
+        const edit = { title: 'Add ENV PYTHONUNBUFFERED=1', edits: [insertLineAfter(model, stage.from, 'ENV PYTHONUNBUFFERED=1')] };
+        // Unbuffered output changes nothing but when log lines appear, so adding it is a safe fix;
+        // above an existing empty value, though, the new line would be overridden.
+        const declared = stage.env.has('PYTHONUNBUFFERED');
         ctx.report({
           messageId: 'buffered',
           range: launcher.range,
           data: { what: launcher.what },
-          suggestions: [{ title: 'Add ENV PYTHONUNBUFFERED=1', edits: [insertLineAfter(model, stage.from, 'ENV PYTHONUNBUFFERED=1')] }],
+          fix: declared ? undefined : edit,
+          suggestions: declared ? [edit] : undefined,
         });
       }
     }
