@@ -25,12 +25,8 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
   const cache = new Map<string, R>();
   return (...args: A) => {
     const key = args.map((arg) => (typeof arg === 'object' && arg !== null ? queryKey(arg as ImageQuery) : String(arg))).join('|');
-    let value = cache.get(key);
-    if (value === undefined) {
-      value = fn(...args);
-      cache.set(key, value);
-    }
-    return value;
+    if (!cache.has(key)) cache.set(key, fn(...args));
+    return cache.get(key) as R;
   };
 }
 

@@ -2,7 +2,7 @@
  * The container decision wizard, pure: questions, the recommendation with its reasons, the files
  * to scaffold, and the session the webview drives. No IO; the extension writes the files.
  */
-export { answerLabel, entryScriptProblem, isComplete, QUESTION_IDS, visibleQuestions } from './questions';
+export { entryScriptProblem, QUESTION_IDS, visibleQuestions } from './questions';
 export type { Answers, Option, Question, QuestionId } from './questions';
 export { PATHS, PATH_ROWS, REASON_ROWS, recommend } from './recommend';
 export type { Cause, PathId, PathInfo, Reason, Recommendation } from './recommend';

@@ -135,8 +135,3 @@ export function planOf(rec: Recommendation): Plan {
     startupRequirements: path === 'requirements',
   };
 }
-
-/** The pre-built image for a role, if the plan uses one. */
-export function imageFor(plan: Plan, role: ResolvedImage['role']): ResolvedImage | undefined {
-  return plan.images.find((i) => i.role === role);
-}

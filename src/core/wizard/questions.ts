@@ -39,7 +39,6 @@ export interface Question {
 export type Purpose = 'train' | 'serve' | 'both' | 'processing' | 'studio';
 export type Hosting = 'realtime' | 'batch' | 'async' | 'serverless';
 export type Endpoint = 'single' | 'multi-model' | 'pipeline' | 'multi-container';
-export type Dependencies = 'none' | 'pip' | 'build';
 
 /** The frameworks with pre-built SageMaker images that run your own script. */
 export const FRAMEWORKS: readonly string[] = ['pytorch', 'tensorflow', 'sklearn', 'xgboost', 'mxnet', 'chainer', 'huggingface'];
@@ -87,12 +86,6 @@ export function entryScriptProblem(value: string): string | undefined {
   return undefined;
 }
 
-// ---- derived facts, shared with recommend.ts ----
-
-export function purposeOf(a: Answers): Purpose | undefined {
-  return a.purpose as Purpose | undefined;
-}
-
 export function isLlm(framework: string | undefined): boolean {
   return framework !== undefined && LLM_FAMILIES.includes(framework);
 }
@@ -101,13 +94,13 @@ export function isPrebuiltFramework(framework: string | undefined): boolean {
   return framework !== undefined && FRAMEWORKS.includes(framework);
 }
 
-export function hosts(a: Answers): boolean {
+function hosts(a: Answers): boolean {
   return a.purpose === 'serve' || a.purpose === 'both';
 }
 
 /** The images the purpose needs: a purpose of "both" needs one per scope. */
-export function rolesOf(a: Answers): ImageRole[] {
-  switch (purposeOf(a)) {
+function rolesOf(a: Answers): ImageRole[] {
+  switch (a.purpose as Purpose | undefined) {
     case 'train': return ['training'];
     case 'serve': return ['inference'];
     case 'both': return ['training', 'inference'];
@@ -381,17 +374,4 @@ export function settle(answers: Answers): { answers: Answers; questions: Questio
 /** The questions to show for these answers: the answered ones that still apply, then the next one. */
 export function visibleQuestions(answers: Answers): Question[] {
   return settle(answers).questions;
-}
-
-/** True when every question that follows from the answers has an answer. */
-export function isComplete(answers: Answers): boolean {
-  const { answers: kept, questions } = settle(answers);
-  return questions.every((q) => kept[q.id] !== undefined);
-}
-
-/** The label of an answer, for reasons and summaries. */
-export function answerLabel(answers: Answers, id: QuestionId): string {
-  const question = settle(answers).questions.find((q) => q.id === id);
-  const value = answers[id] ?? '';
-  return question?.options.find((o) => o.value === value)?.label ?? value;
 }
