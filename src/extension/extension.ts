@@ -3,7 +3,6 @@ import type * as vscode from 'vscode';
 import { nodeBuildContexts } from './buildContext';
 import type { LintedDocument } from './diagnostics';
 import { registerFeatures } from './features';
-import { registerWizard } from './wizard/panel';
 
 /** What `activate` returns, for other extensions and the integration run. */
 export interface ExtensionApi {
@@ -16,6 +15,5 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const onDidLint = registerFeatures(context, nodeBuildContexts());
-  registerWizard(context);
   return { activationMs: performance.now() - started, onDidLint };
 }

@@ -11,6 +11,7 @@ import { Diagnostics, type LintedDocument } from './diagnostics';
 import { registerHover } from './hover';
 import { EditorConfigs } from './settings';
 import { registerStatusBar } from './statusBar';
+import { registerWizard } from './wizard/panel';
 
 /** Registers the features; returns the event of published lint results, for the extension's API. */
 export function registerFeatures(context: vscode.ExtensionContext, contexts: BuildContexts | undefined): vscode.Event<LintedDocument> {
@@ -26,5 +27,6 @@ export function registerFeatures(context: vscode.ExtensionContext, contexts: Bui
     registerCommands(diagnostics, configs),
     registerStatusBar(diagnostics),
   );
+  registerWizard(context);
   return diagnostics.onDidLint;
 }

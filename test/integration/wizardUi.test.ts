@@ -237,11 +237,8 @@ async function noFindings(page: Page, journey: Journey): Promise<void> {
   await page.locator('.statusbar-item', { hasText: 'SageMaker:' }).first().waitFor({ timeout: TIMEOUT });
   await page.waitForTimeout(1500);
   const editor = page.locator('.editor-instance .monaco-editor', { has: page.locator('.view-lines', { hasText: 'smlint mode=' }) }).first();
-  const problems = await editor.locator('.squiggly-error, .squiggly-warning').count();
-  // The one info a scaffold may carry: the ECR login note on a FROM of an AWS-owned registry (see suite/wizard.test.ts).
-  const notes = await editor.locator('.squiggly-info').count();
-  const allowed = (await editor.locator('.view-lines').innerText()).includes('.dkr.ecr.') ? 1 : 0;
-  if (problems > 0 || notes > allowed) throw new Error(`${journey.opens} shows ${problems} error(s) or warning(s) and ${notes} info finding(s)`);
+  const problems = await editor.locator('.squiggly-error, .squiggly-warning, .squiggly-info').count();
+  if (problems > 0) throw new Error(`${journey.opens} shows ${problems} smlint finding(s)`);
 }
 
 async function shoot(page: Page, screenshots: string | undefined, file: string): Promise<void> {

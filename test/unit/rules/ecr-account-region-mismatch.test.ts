@@ -1,5 +1,5 @@
 import { ecrAccountRegionMismatch } from '../../../src/core/lint/rules/ecr-account-region-mismatch';
-import { dockerfile, ruleTester } from '../../helpers/ruleTester';
+import { dockerfile, memoryContext, ruleTester } from '../../helpers/ruleTester';
 
 const login = (line: number, column: number, endColumn: number) => ({ messageId: 'loginNeeded', severity: 'info' as const, line, column, endLine: line, endColumn });
 
@@ -9,12 +9,23 @@ ruleTester.run(ecrAccountRegionMismatch, {
     { name: 'the public DLC mirror needs no login', code: 'FROM public.ecr.aws/deep-learning-containers/pytorch-training:2.6.0-gpu-py312\n' },
     { name: 'the user\'s own ECR repository', code: 'FROM 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-base:1.0\n' },
     { name: 'a DLC copied into the user\'s own account under the same name: not AWS\'s account, no claim', code: 'FROM 123456789012.dkr.ecr.af-south-1.amazonaws.com/pytorch-training:2.6.0-gpu-py312\n' },
+    {
+      name: 'the login note stays silent when a build script in the context already logs in (the wizard\'s build_and_push.sh)',
+      code: 'FROM 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.6.0-gpu-py312\n',
+      options: { buildContext: memoryContext({ Dockerfile: '', 'build_and_push.sh': 'aws ecr get-login-password --region "$region" | docker login --username AWS --password-stdin "$registry"\n' }) },
+    },
     { name: 'a mismatched account in a stage the build never runs', code: dockerfile`
       FROM 763104351884.dkr.ecr.af-south-1.amazonaws.com/pytorch-training:2.6.0-gpu-py312 AS unused
       FROM python:3.11-slim
     ` },
   ],
   invalid: [
+    {
+      name: 'the login note stays when the context\'s scripts do not log in',
+      code: 'FROM 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.6.0-gpu-py312\n',
+      options: { buildContext: memoryContext({ Dockerfile: '', 'build.sh': 'docker build -t my-image .\n' }) },
+      errors: [login(1, 6, 83)],
+    },
     {
       name: 'DLC extend pattern: ARG REGION default is a region with the same account; login note once [DLC:docs/get_started/index.md]',
       code: dockerfile`

@@ -1,6 +1,6 @@
 import { isAwsImageAccount } from '../../catalog';
 import { pulledImages } from '../queries/baseImage';
-import { defineRule } from '../types';
+import { defineRule, type BuildContext } from '../types';
 
 export const ecrAccountRegionMismatch = defineRule({
   meta: {
@@ -39,6 +39,7 @@ export const ecrAccountRegionMismatch = defineRule({
       }
       if (loginNoted || !isAwsImageAccount(account)) continue;
       loginNoted = true;
+      if (contextLogsInToEcr(ctx.buildContext)) continue;
       const region = ref.region ?? '<region>';
       ctx.report({
         messageId: 'loginNeeded',
@@ -49,3 +50,18 @@ export const ecrAccountRegionMismatch = defineRule({
     }
   },
 });
+
+/** Build scripts worth reading for a login, and how much of each. */
+const LOGIN_SCRIPT = /(^|\/)([^/]+\.(sh|bash|mk|ya?ml)|Makefile|buildspec[^/]*)$/;
+const MAX_SCRIPTS = 20;
+const MAX_SCRIPT_CHARS = 64 * 1024;
+
+/**
+ * True when a build script in the context already logs in to ECR (`aws ecr get-login-password`,
+ * `docker login`): the note would only repeat what the project does, as the wizard's
+ * build_and_push.sh and most real projects do.
+ */
+function contextLogsInToEcr(context: BuildContext | undefined): boolean {
+  const scripts = context?.listFiles()?.filter((f) => LOGIN_SCRIPT.test(f.path)).slice(0, MAX_SCRIPTS) ?? [];
+  return scripts.some((f) => /get-login-password|get-login\b|docker\s+login\b/.test(context?.readText(f.path)?.slice(0, MAX_SCRIPT_CHARS) ?? ''));
+}
