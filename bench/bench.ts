@@ -15,7 +15,7 @@ const GOAL = 1.5;
 
 function realisticFiles(): [string, string][] {
   const files: [string, string][] = [];
-  for (const dir of ['test/fixtures/aws-samples', 'examples']) {
+  for (const dir of ['test/fixtures/aws-samples', 'test/fixtures/real-world', 'examples']) {
     let names: string[] = [];
     try { names = readdirSync(join(root, dir)); } catch { continue; }
     for (const name of names) {

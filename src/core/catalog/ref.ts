@@ -3,6 +3,7 @@ import { EXTRA_REPOSITORIES, PUBLIC_DLC_NAMESPACE, PUBLIC_REPOSITORIES } from '.
 import { ECR_DOMAINS, accountForRepository, own } from './lookup';
 import { describeImage, isKnownRepository } from './tags';
 import type { EcrDomain, ImageRef, ImageRefPart, RegistryKind } from './types';
+import { cachedByString } from '../cache';
 
 /** Stands in for an unresolved variable while the reference is split; it matches no grammar. */
 const HOLE = '\u0000';
@@ -54,17 +55,10 @@ function maskVariables(text: string): string {
  * (the editor re-lints the same references on every keystroke): treat them as read-only.
  */
 export function parseImageRef(ref: string): ImageRef {
-  let parsed = PARSED.get(ref);
-  if (!parsed) {
-    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
-    parsed = parseUncached(ref);
-    PARSED.set(ref, parsed);
-  }
-  return parsed;
+  return parseCached(ref);
 }
 
-const PARSED = new Map<string, ImageRef>();
-const PARSED_LIMIT = 1000;
+const parseCached = cachedByString(parseUncached);
 
 function parseUncached(ref: string): ImageRef {
   const text = ref.trim();

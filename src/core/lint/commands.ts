@@ -36,11 +36,14 @@ const CONDA_VALUE_OPTIONS = new Set(['-c', '--channel', '-n', '--name', '-p', '-
 const SYSTEM_VALUE_OPTIONS = new Set(['-o', '--option', '-t', '--target-release', '--setopt', '--enablerepo', '--disablerepo', '--repo', '-X', '--repository']);
 
 export function normalizePackageName(name: string): string {
-  return name.toLowerCase().replace(/[_.]+/g, '-');
+  const lower = name.toLowerCase();
+  return lower.includes('_') || lower.includes('.') ? lower.replace(/[_.]+/g, '-') : lower;
 }
 
 /** `name[extra]==1.0` → parts; returns undefined for URLs, paths and options. */
 export function parseRequirement(spec: string): { name: string; extras: string[]; specifier: string } | undefined {
+  // Most requirements are a bare name, which the full pattern below would only confirm.
+  if (BARE_NAME.test(spec)) return { name: normalizePackageName(spec), extras: [], specifier: '' };
   const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[([^\]]*)\])?\s*((?:[<>=!~]=?|===).*)?$/.exec(spec.trim());
   if (!match || spec.includes('/') || spec.includes('://')) return undefined;
   return {
@@ -120,6 +123,8 @@ function installStart(command: SimpleCommand): { manager: PackageManager; verb: 
   return undefined;
 }
 
+const BARE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 /** The programs installStart reads; every other command is no install. */
 const INSTALLER = /^(python|pip|uv$|conda$|mamba$|micromamba$|apt-get$|apt$|yum$|dnf$|microdnf$|tdnf$|apk$|zypper$)/;
 
@@ -161,9 +166,17 @@ export function addPackages(install: InstallCommand, instruction: Instruction, f
   for (const word of install.operands) {
     const requirement = manager === 'pip' || manager === 'conda'
       ? parseRequirement(manager === 'conda' ? word.value.replace(/^[^:]+::/, '').replace(/=(?=\d)/, '==') : word.value)
-      : { name: word.value.replace(/[=:].*$/, '').toLowerCase(), extras: [], specifier: '' };
-    if (requirement && requirement.name) found.push({ manager, ...requirement, word, command, instruction });
+      : { name: systemPackageName(word.value), extras: [], specifier: '' };
+    if (requirement && requirement.name) {
+      found.push({ manager, name: requirement.name, extras: requirement.extras, specifier: requirement.specifier, word, command, instruction });
+    }
   }
+}
+
+/** `nginx=1.18*` and `openjdk:17` name `nginx` and `openjdk`. */
+function systemPackageName(value: string): string {
+  const end = value.search(/[=:]/);
+  return (end < 0 ? value : value.slice(0, end)).toLowerCase();
 }
 
 /** `pip install -r file` arguments. */
@@ -311,16 +324,17 @@ function copyStep(model: Model, instruction: Instruction, keyword: 'COPY' | 'ADD
 function firstLineHasHeredoc(model: Model, line: number): boolean {
   const start = model.offsetAt({ line, character: 0 });
   const newline = model.text.indexOf('\n', start);
-  const end = newline < 0 ? model.text.length : newline;
-  const at = model.text.indexOf('<<', start);
-  return at >= 0 && at < end && /<<-?["']?[A-Za-z_]/.test(model.text.slice(at, end));
+  const text = model.text.slice(start, newline < 0 ? model.text.length : newline);
+  return text.includes('<<') && /<<-?["']?[A-Za-z_]/.test(text);
 }
 
 /** Where a source file lands: `COPY train /opt/program/` → `/opt/program/train`. */
 export function landingPath(step: CopyStep, source: string): string {
-  const base = source.replace(/\/+$/, '').split('/').pop() ?? source;
-  const multi = step.sources.length > 1;
-  return step.destination.endsWith('/') || multi ? step.destination.replace(/\/?$/, '/') + base : step.destination;
+  const { destination } = step;
+  const intoDirectory = destination.endsWith('/');
+  if (!intoDirectory && step.sources.length <= 1) return destination;
+  const path = source.endsWith('/') ? source.replace(/\/+$/, '') : source;
+  return (intoDirectory ? destination : `${destination}/`) + path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** An absolute path, normalized: `joinPath('/opt', '../srv/./app/')` → `/srv/app`. */

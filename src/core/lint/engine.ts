@@ -100,13 +100,13 @@ function rulesFor(ruleSet: readonly Rule[] | undefined, modes: readonly Mode[]):
 }
 
 function decideModes(model: Model, pragmas: Pragmas, options: LintOptions): ModeInfo {
-  const detected = detectModes(model);
   if (pragmas.modes) {
     return { modes: pragmas.modes.modes, origin: 'pragma', reasons: pragmas.modes.modes.map((mode) => ({ mode, reason: '# smlint mode= pragma', range: pragmas.modes?.range })) };
   }
   if (options.modes?.length) {
     return { modes: [...options.modes], origin: 'options', reasons: options.modes.map((mode) => ({ mode, reason: 'set by configuration' })) };
   }
+  const detected = detectModes(model);
   if (detected.length) {
     const modes = [...new Set(detected.map((r) => r.mode))];
     return { modes, origin: 'detected', reasons: detected };
@@ -170,6 +170,7 @@ function isSilenced(finding: Finding, pragmas: Pragmas, instructions: { start: n
 
 function pragmaFindings(pragmas: Pragmas): Finding[] {
   const findings: Finding[] = [];
+  if (pragmas === NO_PRAGMAS) return findings;
   const all = [...pragmas.global, ...pragmas.dangling, ...[...pragmas.nextInstruction.values()].flat()];
   for (const ref of all) {
     if (!ruleById(ref.id)) findings.push(engineFinding(ENGINE_IDS.pragma, 'unknownRule', `Unknown rule "${ref.id}" in a smlint pragma; run smlint --list-rules for the ids.`, ref.range));

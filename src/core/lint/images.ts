@@ -5,6 +5,7 @@
  */
 import { parseImageRef } from '../catalog';
 import type { ImageRef, Scope } from '../catalog';
+import { cachedByString } from '../cache';
 
 export interface BaseImage {
   /** the reference after ARG substitution */
@@ -56,17 +57,10 @@ const DLC_REGISTRY = '763104351884.dkr.ecr.us-east-1.amazonaws.com';
  * editor lints the same references on every keystroke.
  */
 export function describeImage(ref: string): BaseImage {
-  let described = DESCRIBED.get(ref);
-  if (!described) {
-    if (DESCRIBED.size >= DESCRIBED_LIMIT) DESCRIBED.clear();
-    described = describeUncached(ref);
-    DESCRIBED.set(ref, described);
-  }
-  return described;
+  return describeCached(ref);
 }
 
-const DESCRIBED = new Map<string, BaseImage>();
-const DESCRIBED_LIMIT = 1000;
+const describeCached = cachedByString(describeUncached);
 
 function describeUncached(ref: string): BaseImage {
   let parsed = parseImageRef(ref);

@@ -56,9 +56,8 @@ function readModes(model: Model): ModeReason[] {
     if (inline === 'train' || inline === 'serve') add(inline, `writes a file named ${inline} to ${step.destination}`, step.destinationWord.range);
     for (const source of step.sources) {
       const landed = landingPath(step, source.value);
-      const name = landed.split('/').pop();
-      if (name === 'train') add('train', `copies a file named train to ${landed}`, source.range);
-      if (name === 'serve') add('serve', `copies a file named serve to ${landed}`, source.range);
+      if (landed.endsWith('/train')) add('train', `copies a file named train to ${landed}`, source.range);
+      if (landed.endsWith('/serve')) add('serve', `copies a file named serve to ${landed}`, source.range);
     }
     if (step.destination.startsWith('/opt/ml/code')) add('train', 'copies code into /opt/ml/code', step.destinationWord.range, 'location');
   }
@@ -85,11 +84,11 @@ function readModes(model: Model): ModeReason[] {
 
   const interpreter = bareInterpreter(model.entrypoint());
   if (interpreter) add('processing', `ENTRYPOINT ${interpreter.value} with no script`, interpreter.range);
-  if (/\/opt\/ml\/processing\b/.test(model.text)) {
+  if (model.text.includes('/opt/ml/processing') && /\/opt\/ml\/processing\b/.test(model.text)) {
     const at = model.text.indexOf('/opt/ml/processing');
     add('processing', 'refers to /opt/ml/processing', { start: model.positionAt(at), end: model.positionAt(at + '/opt/ml/processing'.length) }, 'location');
   }
-  if (/\/home\/sagemaker-user\b/.test(model.text)) {
+  if (model.text.includes('/home/sagemaker-user') && /\/home\/sagemaker-user\b/.test(model.text)) {
     const at = model.text.indexOf('/home/sagemaker-user');
     add('studio', 'uses /home/sagemaker-user', { start: model.positionAt(at), end: model.positionAt(at + '/home/sagemaker-user'.length) });
   }

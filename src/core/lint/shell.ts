@@ -191,16 +191,19 @@ function readWord(text: string, i: number, escapeChar: string): RawWord {
     }
     // Most of a word is plain characters: take them as one slice.
     let j = i + 1;
-    while (j < n && isPlain(text[j], escapeChar)) j++;
+    while (j < n && isPlain(text.charCodeAt(j))) j++;
     value += text.slice(i, j);
     i = j;
   }
   return { value, end: Math.min(i, n), quoted, expands };
 }
 
-function isPlain(c: string, escapeChar: string): boolean {
-  return !(isSpace(c) || c === '\n' || OPERATOR_CHARS.has(c) || c === '<' || c === '>' || c === escapeChar || c === '\\'
-    || c === "'" || c === '"' || c === '$' || c === '`');
+/** ASCII characters that end a run of plain word characters (both escape characters among them). */
+const SPECIAL = new Uint8Array(128);
+for (const c of ' \t\r\f\v\n;&|()<>\\\'"$`') SPECIAL[c.charCodeAt(0)] = 1;
+
+function isPlain(code: number): boolean {
+  return code >= 128 || SPECIAL[code] === 0;
 }
 
 function matchParen(text: string, open: number): number {

@@ -97,7 +97,10 @@ export interface ContextFile {
  * "cannot tell", and rules then stay silent rather than guess.
  */
 export interface BuildContext {
-  /** every file in the context (after nothing is filtered; .dockerignore is applied by the core) */
+  /**
+   * every file in the context (nothing filtered; .dockerignore is applied by the core), or
+   * undefined when the list would be partial: a file missing from it would look missing
+   */
   listFiles(): readonly ContextFile[] | undefined;
   /** the text of a context file, e.g. to check line endings or read .dockerignore */
   readText(path: string): string | undefined;

@@ -80,7 +80,7 @@ describe('queries/toolkits', () => {
   });
 });
 
-describe('queries/files', () => {
+describe('queries/runEffects and filesUnder', () => {
   const writes = (text: string) => runEffects(modelOf(text)).writes.map((w) => w.path);
 
   it('sees the paths known commands write, relative to WORKDIR and cd', () => {

@@ -132,19 +132,15 @@ function hostVariables(host: string): string[] {
   return [...host.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
 }
 
-/**
- * The external images the build pulls that `matches`, in stage order. A stage outside the build
- * (see `builtStages`) is never pulled; that is asked only when some image matches.
- */
+/** The external images the build pulls that `matches`, in stage order (see `builtStages`). */
 export function pulledImages(model: Model, matches: (image: PulledImage) => boolean): PulledImage[] {
+  const built = builtStages(model);
   const images: PulledImage[] = [];
   for (const stage of model.stages) {
-    const image = pulledImage(model, stage);
+    const image = built.has(stage) ? pulledImage(model, stage) : undefined;
     if (image && matches(image)) images.push(image);
   }
-  if (images.length === 0) return images;
-  const built = builtStages(model);
-  return images.filter((image) => built.has(image.stage));
+  return images;
 }
 
 /** The external image at the root of the image's lineage. */

@@ -156,6 +156,17 @@ export interface Landing extends LandedFile {
   copy: CopyResult;
 }
 
+/** Every file the image's COPY/ADD land, in build order, each with the copy that brings it. */
+export function landedFiles(model: Model, context: BuildContext | undefined): readonly Landing[] {
+  return model.memo('landed', () => {
+    const landed: Landing[] = [];
+    for (const copy of copiedFiles(model, context)) {
+      for (const file of copy.files) landed.push({ path: file.path, source: file.source, contextFile: file.contextFile, copy });
+    }
+    return landed;
+  }, context);
+}
+
 export interface DirectoryContents {
   /** files known to land under the directory, in build order */
   files: Landing[];
@@ -169,10 +180,10 @@ export interface DirectoryContents {
 export function filesUnder(model: Model, dir: string, context: BuildContext | undefined): DirectoryContents {
   return model.memo('under', () => {
     const result: DirectoryContents = { files: [], incomplete: false, populated: false };
+    for (const file of landedFiles(model, context)) {
+      if (isUnder(file.path, dir)) result.files.push(file);
+    }
     for (const copy of copiedFiles(model, context)) {
-      for (const file of copy.files) {
-        if (isUnder(file.path, dir)) result.files.push({ ...file, copy });
-      }
       for (const root of copy.opaque) {
         if (isUnder(root, dir) || isUnder(dir, root)) result.incomplete = true;
         if (isUnder(root, dir)) result.populated = true;

@@ -4,16 +4,15 @@
  * program, looked up on PATH [DG:your-algorithms-training-algo-dockerfile, DG:your-algorithms-inference-code].
  * Every answer is three-valued: what the file shows, what it hides, and what is certainly absent.
  */
-import type { Instruction } from 'dockerfile-ast';
-import { ImageStep, imageSteps, joinPath } from '../commands';
+import { joinPath, workdirOf } from '../commands';
 import { SERVE_TOOLKITS, TRAINING_TOOLKITS } from '../knowledge';
-import type { Model, RunStep } from '../model';
+import type { Model } from '../model';
 import { DEFAULT_MODES, detectModes } from '../modes';
 import { commandName } from '../shell';
 import type { BuildContext, Mode } from '../types';
 import { BaseInfo, baseInfo } from './baseImage';
 import { imageEntrypoint } from './entrypoint';
-import { copiedFiles, isUnder } from './filesystem';
+import { copiedFiles, isUnder, landedFiles } from './filesystem';
 import { findPython, pythonInstalls } from './toolkits';
 
 /** The PATH of Docker's official base images, which every Linux distribution image starts with. */
@@ -24,12 +23,14 @@ export const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '
  * The defaults stay even when ENV PATH drops `$PATH`: missing a launcher there only silences a
  * rule, while dropping them could invent a missing one.
  */
-export function pathDirs(model: Model): string[] {
-  const dirs = new Set(DEFAULT_PATH);
-  for (const entry of (model.finalStage?.env.get('PATH')?.value ?? '').split(':')) {
-    if (entry.startsWith('/') && !entry.includes('$')) dirs.add(joinPath('/', entry));
-  }
-  return [...dirs];
+export function pathDirs(model: Model): readonly string[] {
+  return model.memo('path', () => {
+    const dirs = new Set(DEFAULT_PATH);
+    for (const entry of (model.finalStage?.env.get('PATH')?.value ?? '').split(':')) {
+      if (entry.startsWith('/') && !entry.includes('$')) dirs.add(joinPath('/', entry));
+    }
+    return [...dirs];
+  });
 }
 
 export type Launcher = 'train' | 'serve';
@@ -63,10 +64,9 @@ function lookUpCommand(model: Model, name: Launcher, buildContext: BuildContext 
   const dirs = pathDirs(model);
   const targets = new Set(dirs.map((d) => joinPath(d, name)));
   const copies = copiedFiles(model, buildContext);
-  const copied = copies.flatMap((c) => c.files).find((f) => targets.has(f.path));
+  const copied = landedFiles(model, buildContext).find((f) => targets.has(f.path));
   if (copied) return { status: 'found', evidence: `${copied.path}, copied by ${copied.source.value}` };
-  const steps = imageSteps(model);
-  if (runCreates(model, steps, targets, name, dirs)) return { status: 'found', evidence: 'a RUN step' };
+  if (runCreates(model, targets, name, dirs)) return { status: 'found', evidence: 'a RUN step' };
 
   if (findPython(installs, MAYBE_TOOLKITS[name])) return { status: 'unknown' };
   // A local package, an unreadable requirements file or an install script may bring the toolkit.
@@ -77,21 +77,23 @@ function lookUpCommand(model: Model, name: Launcher, buildContext: BuildContext 
 }
 
 /** RUN steps that link, copy, move, install or write a file at one of `targets`. */
-function runCreates(model: Model, steps: readonly ImageStep[], targets: ReadonlySet<string>, name: string, dirs: readonly string[]): boolean {
-  const runs = new Map<Instruction, RunStep>(model.imageRuns().map((r) => [r.instruction, r]));
-  for (const { instruction, workdir } of steps) {
-    const run = runs.get(instruction);
-    if (!run) continue;
+function runCreates(model: Model, targets: ReadonlySet<string>, name: string, dirs: readonly string[]): boolean {
+  for (const run of model.imageRuns()) {
+    const { instruction } = run;
+    const workdir = workdirOf(model, instruction);
     // Redirections (`> /usr/local/bin/serve`) are not words; the text still shows the path.
     const text = model.textOf(instruction.getRange());
     if (text.includes(name)) {
       for (const target of targets) if (mentionsPath(text, target)) return true;
     }
+    // Both readings below resolve paths against the WORKDIR.
+    if (workdir === undefined) continue;
     for (const command of run.commands) {
       const words = command.words.filter((w) => !w.value.startsWith('-') && !w.expands);
-      if (workdir !== undefined && words.slice(1).some((w) => targets.has(joinPath(workdir, w.value)))) return true;
+      // A path ends in `name` only if it says so, or stays in or climbs (`''`, `.`, `..`) to a directory that does.
+      if (words.slice(1).some((w) => (w.value === '' || w.value.includes(name) || w.value.includes('.')) && targets.has(joinPath(workdir, w.value)))) return true;
       // `ln -s /opt/program/serve /usr/local/bin/`
-      if (['ln', 'cp', 'mv', 'install'].includes(commandName(command.words[0])) && words.length >= 3 && workdir !== undefined) {
+      if (['ln', 'cp', 'mv', 'install'].includes(commandName(command.words[0])) && words.length >= 3) {
         const destination = joinPath(workdir, words[words.length - 1].value);
         if (dirs.includes(destination) && words.slice(1, -1).some((w) => w.value.split('/').pop() === name)) return true;
       }

@@ -166,7 +166,7 @@ function flagValues(args: Word[], flags: readonly string[]): { word: Word; value
   args.forEach((word, i) => {
     for (const flag of flags) {
       if (word.value === flag && args[i + 1]) found.push({ word: args[i + 1], value: args[i + 1].value, flag });
-      else if (flag.startsWith('--') && word.value.startsWith(flag + '=')) found.push({ word, value: word.value.slice(flag.length + 1), flag });
+      else if (flag.startsWith('--') && word.value[flag.length] === '=' && word.value.startsWith(flag)) found.push({ word, value: word.value.slice(flag.length + 1), flag });
       else if (!flag.startsWith('--') && flag.length === 2 && word.value.startsWith(flag) && word.value.length > 2) found.push({ word, value: word.value.slice(2), flag });
     }
   });
@@ -201,6 +201,8 @@ function readServer(model: Model, spec: ExecSpec, keyword: 'ENTRYPOINT' | 'CMD',
   const { identified, assignments } = identify(command);
   if (!identified) return undefined;
   const spec_ = SERVERS[identified.key];
+  // A program we do not know is read only by its --port flag, which most commands lack.
+  if (!spec_ && !identified.args.some((w) => w.value.startsWith('--port'))) return undefined;
   const expands = shellExpands(spec);
   const inline = new Map(assignments.map((w) => [w.value.slice(0, w.value.indexOf('=')), w.value.slice(w.value.indexOf('=') + 1)]));
   let readsBindToPort = false;
@@ -213,7 +215,9 @@ function readServer(model: Model, spec: ExecSpec, keyword: 'ENTRYPOINT' | 'CMD',
     const expanded = expandAtRuntime(model, inlined.unresolved.length ? raw : inlined.value);
     return { value: expanded.unresolved.length ? undefined : expanded.value, variable: true };
   };
-  const base = { instruction: spec.instruction, keyword, command, nameWord: identified.nameWord, proxied };
+  const result = (server: string, known: boolean, listens: Listen[]): ServerCommand => ({
+    instruction: spec.instruction, keyword, command, nameWord: identified.nameWord, proxied, server, known, listens, readsBindToPort,
+  });
   const fromFlag = <T>(found: { word: Word; value: string; flag: string }, parse: (v: string) => T | undefined): AddressPart<T> => {
     const r = resolve(found.value);
     return {
@@ -227,7 +231,7 @@ function readServer(model: Model, spec: ExecSpec, keyword: 'ENTRYPOINT' | 'CMD',
     const ports = flagValues(identified.args, ['--port']);
     if (ports.length === 0) return undefined;
     const listens = ports.map((found) => ({ port: fromFlag(found, parsePort), host: anyHost }));
-    return { ...base, server: commandName(identified.nameWord), known: false, listens, readsBindToPort };
+    return result(commandName(identified.nameWord), false, listens);
   }
 
   const args = identified.args;
@@ -260,7 +264,7 @@ function readServer(model: Model, spec: ExecSpec, keyword: 'ENTRYPOINT' | 'CMD',
     if (positional) ports.push({ word: positional, value: positional.value, flag: '' });
   }
   // A socket or a config file decides the address: only explicit flags can still be judged.
-  if (unknowable && binds.length === 0 && ports.length === 0) return { ...base, server: spec_.name, known: true, listens: [], readsBindToPort };
+  if (unknowable && binds.length === 0 && ports.length === 0) return result(spec_.name, true, []);
 
   const hostFlag = hosts[hosts.length - 1];
   const host: AddressPart<string> = (hostFlag ? fromFlag(hostFlag, (v) => v) : undefined)
@@ -272,9 +276,10 @@ function readServer(model: Model, spec: ExecSpec, keyword: 'ENTRYPOINT' | 'CMD',
     if (part.value?.socket) continue;
     // `--bind 0.0.0.0` alone keeps the server's default port.
     const port = part.value === undefined ? undefined : part.value.port ?? spec_.bindDefaultPort;
+    const { word, how, origin, throughVariable } = part;
     listens.push({
-      port: { ...part, value: port },
-      host: { ...part, value: part.value?.host },
+      port: { value: port, word, how, origin, throughVariable },
+      host: { value: part.value?.host, word, how, origin, throughVariable },
     });
   }
   for (const found of ports) listens.push({ port: fromFlag(found, parsePort), host });
@@ -284,7 +289,7 @@ function readServer(model: Model, spec: ExecSpec, keyword: 'ENTRYPOINT' | 'CMD',
         : { value: spec_.defaultPort, word: identified.nameWord, how: `its default port ${spec_.defaultPort}`, origin: 'default' as const, throughVariable: false });
     if (port) listens.push({ port, host });
   }
-  return { ...base, server: spec_.name, known: true, listens, readsBindToPort };
+  return result(spec_.name, true, listens);
 }
 
 /**

@@ -9,7 +9,7 @@ import { commandName, SimpleCommand } from '../shell';
 import type { BuildContext, Range } from '../types';
 import { findPython, pythonInstalls, trainingToolkit } from './toolkits';
 import { baseInfo } from './baseImage';
-import { filesUnder } from './filesystem';
+import { landedFiles } from './filesystem';
 
 export interface PythonVersion {
   major: number;
@@ -97,9 +97,9 @@ export function pythonLauncher(model: Model, context: BuildContext | undefined):
   // Only these register a `train`/`serve` console script; sagemaker-inference registers none.
   const toolkit = trainingToolkit(model, context).package ?? findPython(pythonInstalls(model, context), SERVE_TOOLKITS);
   if (toolkit) return { what: `${toolkit.word.value}'s console script`, range: toolkit.word.range };
-  for (const file of filesUnder(model, '/', context).files) {
-    const name = file.path.split('/').pop();
-    if ((name === 'train' || name === 'serve') && file.copy.step.from === undefined && isPythonScript(context, file.contextFile?.path)) {
+  for (const file of landedFiles(model, context)) {
+    const name = file.path.endsWith('/train') ? 'train' : file.path.endsWith('/serve') ? 'serve' : undefined;
+    if (name && file.copy.step.from === undefined && isPythonScript(context, file.contextFile?.path)) {
       return { what: `the ${name} script`, range: file.source.range };
     }
   }

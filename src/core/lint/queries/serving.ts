@@ -30,9 +30,8 @@ export function webServerPackage(model: Model, context: BuildContext | undefined
  */
 export function servingEvidence(model: Model, context: BuildContext | undefined): string | undefined {
   return model.memo('serving-evidence', () => {
-    const system = imagePackages(model).filter((p) => p.manager !== 'pip' && p.manager !== 'conda');
-    const pkg = [...pythonInstalls(model, context).packages, ...system].find((p) => SERVE_TOOLKITS.includes(p.name)
-      || p.name === INFERENCE_TOOLKIT || MODEL_SERVERS.includes(p.name) || WEB_PACKAGES.has(p.name));
+    const pkg = pythonInstalls(model, context).packages.find(servesHttp)
+      ?? imagePackages(model).find((p) => p.manager !== 'pip' && p.manager !== 'conda' && servesHttp(p));
     if (pkg) return `installs ${pkg.name}`;
     const serve = copySteps(model).find((step) => !step.from && step.sources.some((s) => landingPath(step, s.value).endsWith('/serve')));
     if (serve) return 'copies a serve program';
@@ -43,5 +42,9 @@ export function servingEvidence(model: Model, context: BuildContext | undefined)
     const base = baseInfo(model);
     if (base.kind === 'sagemaker' && base.image?.sagemaker?.scopes.includes('inference')) return `is built on ${base.image.repository}`;
     return undefined;
-  });
+  }, context);
+}
+
+function servesHttp(pkg: { name: string }): boolean {
+  return SERVE_TOOLKITS.includes(pkg.name) || pkg.name === INFERENCE_TOOLKIT || MODEL_SERVERS.includes(pkg.name) || WEB_PACKAGES.has(pkg.name);
 }

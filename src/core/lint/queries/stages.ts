@@ -46,7 +46,7 @@ function sourceStages(model: Model, stage: Stage, mounts: boolean): Stage[] {
   for (const step of copySteps(model, stage)) {
     if (step.stage === stage && step.from !== undefined) references.push(step.from);
   }
-  if (mounts) {
+  if (mounts && model.text.includes('--mount')) {
     for (const run of stage.runs) {
       const text = model.textOf(run.instruction.getRange());
       if (!text.includes('--mount')) continue;

@@ -29,7 +29,7 @@ export function studioFlavour(model: Model, context: BuildContext | undefined): 
     if (classic && !current) return 'classic';
     if (current && !classic) return 'current';
     return undefined;
-  });
+  }, context);
 }
 
 /** Python packages that are, or install, a Jupyter kernel. */

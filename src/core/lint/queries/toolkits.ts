@@ -157,7 +157,8 @@ export function distributionArchive(path: string): { name: string; specifier: st
 /** Reads a requirements or conda environment file through the build context into `result`. */
 function readPackageFile(model: Model, context: BuildContext | undefined, instruction: Instruction, command: SimpleCommand, word: Word,
   path: string, manager: 'pip' | 'conda', result: PythonInstalls, depth = 0): void {
-  const from = depth === 0 ? copiedFrom(model, context, instruction, path) : path;
+  // Without a build context no file can be read, wherever it was copied from.
+  const from = !context ? undefined : depth === 0 ? copiedFrom(model, context, instruction, path) : path;
   const text = from === undefined ? undefined : context?.readText(from);
   if (from === undefined || text === undefined) { result.opaque.push({ range: word.range, instruction }); return; }
   const dir = from.split('/').slice(0, -1).join('/');
@@ -236,13 +237,15 @@ function fromEvidence(model: Model, context: BuildContext | undefined, pkg: Pyth
 
 /** `sagemaker-training`, a framework training toolkit, the legacy `sagemaker-containers`, or a SageMaker training base. */
 export function trainingToolkit(model: Model, context: BuildContext | undefined): Evidence {
-  return fromEvidence(model, context, findPython(pythonInstalls(model, context), TRAINING_TOOLKITS), 'training');
+  return model.memo('training-toolkit', () => fromEvidence(model, context, findPython(pythonInstalls(model, context), TRAINING_TOOLKITS), 'training'), context);
 }
 
 /** `sagemaker-inference`, a toolkit built on it or on TorchServe, or a SageMaker inference base. */
 export function inferenceToolkit(model: Model, context: BuildContext | undefined): Evidence {
-  return fromEvidence(model, context, findPython(pythonInstalls(model, context), [INFERENCE_TOOLKIT, ...SERVE_TOOLKITS]), 'inference');
+  return model.memo('inference-toolkit', () => fromEvidence(model, context, findPython(pythonInstalls(model, context), INFERENCE_TOOLKITS), 'inference'), context);
 }
+
+const INFERENCE_TOOLKITS = [INFERENCE_TOOLKIT, ...SERVE_TOOLKITS];
 
 /** The `multi-model-server` package itself, directly or through the Hugging Face toolkit's `mms` extra. */
 export function mmsInstall(installs: PythonInstalls): PythonPackage | undefined {

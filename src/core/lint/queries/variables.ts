@@ -72,7 +72,9 @@ export type ExpansionMode = 'shell' | 'docker' | 'heredoc';
 /** References in `range` of the document. */
 export function variableReferences(model: Model, range: Range, mode: ExpansionMode): VariableReference[] {
   const start = model.offsetAt(range.start);
-  return scan(model.text.slice(start, model.offsetAt(range.end)), mode, model.dockerfile.getEscapeCharacter())
+  const text = model.text.slice(start, model.offsetAt(range.end));
+  if (!text.includes('$')) return [];
+  return scan(text, mode, model.escape)
     .map((r) => ({ name: r.name, guarded: r.guarded, range: { start: model.positionAt(start + r.start), end: model.positionAt(start + r.end) } }));
 }
 
@@ -85,6 +87,8 @@ export function instructionVariableReferences(model: Model, instruction: Instruc
   if (!args) return [];
   const start = model.offsetAt(args.start);
   const end = model.offsetAt(args.end);
+  // Heredoc bodies are inside the arguments' range, so text with no `$` refers to nothing.
+  if (!model.text.slice(start, end).includes('$')) return [];
   const heredocs = model.textOf(args).includes('<<')
     ? (instruction as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? []
     : [];
@@ -99,7 +103,7 @@ export function instructionVariableReferences(model: Model, instruction: Instruc
     // Blank the body out of the command text, keeping offsets and line breaks.
     text = text.slice(0, from) + text.slice(from, to).replace(/[^\n]/g, ' ') + text.slice(to);
   }
-  const escape = model.dockerfile.getEscapeCharacter();
+  const escape = model.escape;
   const found = scan(text, mode, escape);
   for (const body of bodies) {
     if (!body.expands) continue;

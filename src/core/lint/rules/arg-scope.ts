@@ -59,7 +59,8 @@ export const argScope = defineRule({
 
     for (const stage of model.stages) {
       const imageRange = stage.from.getImageRange();
-      if (imageRange) {
+      const references = imageRange ? variableReferences(model, imageRange, 'docker') : [];
+      if (references.length > 0) {
         // What Docker would pull: global values where there are some, empty text elsewhere.
         const withValues = model.substitute(stage.image, (name) => globalValue(model, name) ?? (Object.hasOwn(SAMPLE_PLATFORM_ARGS, name) ? SAMPLE_PLATFORM_ARGS[name] : undefined)).value;
         const pulled = model.substitute(withValues, () => '').value;
@@ -67,7 +68,7 @@ export const argScope = defineRule({
         const effect = rejected
           ? `: the reference becomes "${pulled}", which Docker rejects`
           : `: Docker would use "${pulled}"`;
-        checkFromReferences(variableReferences(model, imageRange, 'docker'), rejected, effect);
+        checkFromReferences(references, rejected, effect);
       }
       const platformRange = stage.from.getPlatformFlag()?.getValueRange();
       if (platformRange) {
@@ -121,16 +122,16 @@ export const argScope = defineRule({
       const reported = new Set<string>();
       const baseEnv = knownBaseEnv(model, stage);
       for (const instruction of stage.instructions) {
-        const keyword = instruction.getKeyword();
+        const keyword = model.keyword(instruction);
         let references: VariableReference[] = [];
         let assigned = new Set<string>();
         if (keyword === 'RUN') {
           const run = stage.runs.find((r) => r.instruction === instruction);
-          const names = run ? shellAssignedNames(run) : undefined;
           // Exec-form RUN expands nothing itself; a RUN that sources a file may set anything.
-          if (run && names && !model.jsonArray(instruction)) {
+          if (run && !model.jsonArray(instruction)) {
             references = instructionVariableReferences(model, instruction, 'shell');
-            assigned = names;
+            const names = references.length > 0 ? shellAssignedNames(run) : assigned;
+            if (names) assigned = names; else references = [];
           }
         } else if (DOCKER_EXPANDED.has(keyword)) {
           references = instructionVariableReferences(model, instruction, 'docker');

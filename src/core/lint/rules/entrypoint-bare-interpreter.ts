@@ -1,6 +1,6 @@
 import { imageWorkdir, joinPath } from '../commands';
 import { bareInterpreter } from '../queries/entrypoint';
-import { copiedFiles, isUnder } from '../queries/filesystem';
+import { copiedFiles, isUnder, landedFiles } from '../queries/filesystem';
 import { findCommand, Launcher, launchersFor, modesAssumed } from '../queries/launchers';
 import { commandName } from '../shell';
 import { defineRule } from '../types';
@@ -30,7 +30,7 @@ export const entrypointBareInterpreter = defineRule({
     if (!spec || !interpreter) return;
     const workdir = imageWorkdir(model);
     const copies = copiedFiles(model, ctx.buildContext);
-    const landed = copies.flatMap((c) => c.files.map((f) => f.path));
+    const landed = landedFiles(model, ctx.buildContext).map((f) => f.path);
 
     const status = (word: Launcher): 'works' | 'unknown' | 'fails' => {
       if (workdir === undefined) return 'unknown';

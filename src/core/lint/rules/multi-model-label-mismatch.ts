@@ -2,7 +2,7 @@ import { isGpuInstance } from '../../catalog';
 import { imagePackages } from '../commands';
 import { MULTI_MODEL_LABEL } from '../knowledge';
 import type { Model } from '../model';
-import { copiedFiles } from '../queries/filesystem';
+import { copiedFiles, landedFiles } from '../queries/filesystem';
 import { insertLineAfter } from '../queries/lines';
 import { findPython, mmsInstall, pythonInstalls, TORCHSERVE_PACKAGES } from '../queries/toolkits';
 import { baseInfo } from '../queries/baseImage';
@@ -38,8 +38,6 @@ export const multiModelLabelMismatch = defineRule({
     const label = model.labels().get(MULTI_MODEL_LABEL);
     const base = baseInfo(model);
     const fromRange = stage.from.getImageRange() ?? stage.from.getRange();
-    const installs = pythonInstalls(model, ctx.buildContext);
-    const mms = mmsInstall(installs);
 
     if (!label) {
       const suggestions = [{ title: `Add LABEL ${MULTI_MODEL_LABEL}=true`, edits: [insertLineAfter(model, stage.from, `LABEL ${MULTI_MODEL_LABEL}=true`)] }];
@@ -50,7 +48,12 @@ export const multiModelLabelMismatch = defineRule({
         const evidence = multiModelEvidence(model);
         if (evidence) ctx.report({ messageId: 'targetUnknown', range: fromRange, data: { evidence }, severity: 'info', suggestions });
       }
-    } else if (base.kind === 'known' || base.kind === 'scratch') {
+    }
+    // What the image installs matters only to an image that is, or says it is, multi-model.
+    if (!label && target !== 'multi-model') return;
+    const installs = pythonInstalls(model, ctx.buildContext);
+    const mms = mmsInstall(installs);
+    if (label && (base.kind === 'known' || base.kind === 'scratch')) {
       // Only a base known to bring no server, with every install readable, can show "none".
       const server = mms ?? findPython(installs, [...TORCHSERVE_PACKAGES, 'tritonserver'])
         ?? imagePackages(model).find((p) => /^(tritonserver|triton-inference-server)/.test(p.name));
@@ -60,8 +63,7 @@ export const multiModelLabelMismatch = defineRule({
     }
 
     const instanceType = ctx.deployment.instanceType;
-    if (mms && instanceType && isGpuInstance(instanceType) && (label || target === 'multi-model')
-      && !findPython(installs, [...TORCHSERVE_PACKAGES, 'tritonserver'])) {
+    if (mms && instanceType && isGpuInstance(instanceType) && !findPython(installs, [...TORCHSERVE_PACKAGES, 'tritonserver'])) {
       ctx.report({ messageId: 'mmsOnGpu', range: mms.word.range, data: { instanceType }, severity: 'warning' });
     }
   },
@@ -83,7 +85,7 @@ function routesModels(model: Model, context: BuildContext | undefined): boolean 
   const copies = copiedFiles(model, context);
   if (copies.length === 0) return false;
   if (!context || copies.some((c) => c.opaque.length > 0 || c.step.from !== undefined)) return undefined;
-  const files = copies.flatMap((c) => c.files).filter((f) => f.contextFile && CODE_FILE.test(f.contextFile.path));
+  const files = landedFiles(model, context).filter((f) => f.contextFile && CODE_FILE.test(f.contextFile.path));
   if (files.length > MAX_FILES) return undefined;
   for (const file of files) {
     const text = context.readText(file.contextFile?.path ?? '');

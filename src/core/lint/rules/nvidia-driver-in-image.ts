@@ -1,6 +1,6 @@
 import { imagePackages, InstalledPackage } from '../commands';
 import { removeWordEdit } from '../queries/words';
-import { commandName } from '../shell';
+import { commandName, type Word } from '../shell';
 import { defineRule } from '../types';
 
 /**
@@ -47,15 +47,19 @@ export const nvidiaDriverInImage = defineRule({
     }
     for (const run of model.imageRuns()) {
       for (const command of run.commands) {
-        const [first, second] = command.words;
-        const runsInstaller = DRIVER_RUNFILE.test(first?.value ?? '')
-          || (SHELLS.has(commandName(first)) && DRIVER_RUNFILE.test(second?.value ?? ''));
+        const first = command.words[0];
+        const second = command.words[1];
+        const runsInstaller = isDriverRunfile(first) || (SHELLS.has(commandName(first)) && isDriverRunfile(second));
         if (!runsInstaller) continue;
         ctx.report({ messageId: 'driverInstaller', range: command.range });
       }
     }
   },
 });
+
+function isDriverRunfile(word: Word | undefined): boolean {
+  return !!word && word.value.endsWith('.run') && DRIVER_RUNFILE.test(word.value);
+}
 
 function isDriverOnly(packages: InstalledPackage[]): boolean {
   return packages.every((p) => DRIVER_PACKAGE.test(p.name) && !NOT_A_DRIVER.test(p.name));

@@ -35,12 +35,13 @@ export const programWithoutTrainingToolkit = defineRule({
     if (inferenceToolkit(model, buildContext).presence === 'yes') return;
     const base = baseInfo(model);
     const entrypoint = model.entrypoint();
-    const train = findCommand(model, 'train', buildContext).status;
+    // Looking for a `train` command is the costly part, and most images answer before it matters.
+    const train = () => findCommand(model, 'train', buildContext).status;
     const program = stage.env.get('SAGEMAKER_PROGRAM');
 
     if (!program) {
       const code = copySteps(model).find((step) => isUnder(step.destination, '/opt/ml/code'));
-      if (code && !entrypoint && toolkit.presence === 'no' && train === 'absent' && base.plain) {
+      if (code && !entrypoint && toolkit.presence === 'no' && base.plain && train() === 'absent') {
         ctx.report({ messageId: 'codeWithoutToolkit', range: code.destinationWord.range, severity: 'warning' });
       }
       return;
@@ -51,8 +52,8 @@ export const programWithoutTrainingToolkit = defineRule({
       return;
     }
     // A `train` executable of the image's own answers SageMaker; the variable is then its business.
-    if (train === 'found') return;
-    if (toolkit.presence === 'no' && train === 'absent' && base.plain) {
+    if (train() === 'found') return;
+    if (toolkit.presence === 'no' && train() === 'absent' && base.plain) {
       const sdk = findPython(pythonInstalls(model, buildContext), ['sagemaker']);
       ctx.report({
         messageId: sdk ? 'sdkIsNotToolkit' : 'noToolkit',
@@ -64,7 +65,7 @@ export const programWithoutTrainingToolkit = defineRule({
     const baseName = baseLabel(model, base);
     const where = base.kind === 'unknown' || base.kind === 'unresolved' ? `the base image ${baseName} already has it`
       : toolkit.presence === 'maybe' ? 'an install smlint cannot read (a requirements file, a local package or a script) brings it'
-        : train === 'unknown' ? 'a step smlint cannot see puts a "train" command on PATH'
+        : train() === 'unknown' ? 'a step smlint cannot see puts a "train" command on PATH'
           : `the base image ${baseName} has an ENTRYPOINT that handles "train"`;
     ctx.report({ messageId: 'maybeToolkit', range, data: { where }, severity: base.kind === 'unresolved' ? 'info' : 'warning' });
   },

@@ -1,6 +1,6 @@
 import type { Env, Label } from 'dockerfile-ast';
 import { copySteps } from '../commands';
-import type { Model, Stage } from '../model';
+import { type Model, type Stage, unquote } from '../model';
 import { stageByReference } from '../queries/stages';
 import { defineRule } from '../types';
 
@@ -39,7 +39,7 @@ export const sagemakerSettingsNotFinalStage = defineRule({
       if (lineage.includes(stage)) continue;
       const missing = new Set<string>();
       for (const instruction of stage.instructions) {
-        const keyword = instruction.getKeyword();
+        const keyword = model.keyword(instruction);
         if (keyword === 'LABEL') {
           for (const property of (instruction as Label).getProperties()) {
             const key = unquote(property.getName());
@@ -54,8 +54,8 @@ export const sagemakerSettingsNotFinalStage = defineRule({
           missing.add('ENTRYPOINT');
         }
       }
-      const ownCode = copySteps(model, stage).some((step) => step.stage === stage && underCodeDir(step.destination));
-      if (ownCode && !hasCode && !copiedFrom.includes(stage)) missing.add(`code copied into ${CODE_DIR}`);
+      if (!hasCode && !copiedFrom.includes(stage)
+        && copySteps(model, stage).some((step) => step.stage === stage && underCodeDir(step.destination))) missing.add(`code copied into ${CODE_DIR}`);
       if (missing.size === 0) continue;
       ctx.report({
         messageId: 'notInImage',
@@ -77,8 +77,4 @@ function describeStage(stage: Stage): string {
 function describeImage(model: Model, image: Stage): string {
   const last = model.stages[model.stages.length - 1];
   return image === last ? `the last stage ${describeStage(image)}` : `stage ${describeStage(image)}, chosen as the build target`;
-}
-
-function unquote(s: string): string {
-  return s.replace(/^(["'])(.*)\1$/, '$2');
 }

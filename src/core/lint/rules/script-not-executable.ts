@@ -2,7 +2,7 @@ import { imageSteps, imageWorkdir, joinPath } from '../commands';
 import { eolOf } from '../edits';
 import type { Model } from '../model';
 import { imageEntrypoint, initWrapper, programWord } from '../queries/entrypoint';
-import { copiedFiles, CopyResult, executeBit, LandedFile } from '../queries/filesystem';
+import { CopyResult, executeBit, Landing, landedFiles } from '../queries/filesystem';
 import { pathDirs } from '../queries/launchers';
 import type { Word } from '../shell';
 import { defineRule, Suggestion } from '../types';
@@ -22,23 +22,24 @@ export const scriptNotExecutable = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const copies = copiedFiles(model, ctx.buildContext);
-    const wanted = executedPaths(model, copies);
+    const landed = landedFiles(model, ctx.buildContext);
+    const wanted = executedPaths(model, landed);
     if (wanted.size === 0) return;
     const steps = imageSteps(model);
+    // A later COPY to the same path replaces the file; only the last one decides its mode.
+    const last = new Map(landed.map((file) => [file.path, file]));
 
     // One finding per source word, naming every executed file it brings.
     const bySource = new Map<Word, { copy: CopyResult; paths: string[]; missing: boolean }>();
-    for (const copy of copies) {
-      for (const file of copy.files) {
-        if (!wanted.has(file.path) || lastCopyOf(copies, file.path) !== file) continue;
-        const bit = executeBit(model, copy, file, steps);
-        if (bit === 'granted' || bit === 'unknown') continue;
-        const entry = bySource.get(file.source) ?? { copy, paths: [], missing: true };
-        entry.paths.push(file.path);
-        entry.missing &&= bit === 'missing';
-        bySource.set(file.source, entry);
-      }
+    for (const file of landed) {
+      if (!wanted.has(file.path) || last.get(file.path) !== file) continue;
+      const { copy } = file;
+      const bit = executeBit(model, copy, file, steps);
+      if (bit === 'granted' || bit === 'unknown') continue;
+      const entry = bySource.get(file.source) ?? { copy, paths: [], missing: true };
+      entry.paths.push(file.path);
+      entry.missing &&= bit === 'missing';
+      bySource.set(file.source, entry);
     }
     for (const [source, { copy, paths, missing }] of bySource) {
       ctx.report({
@@ -56,9 +57,10 @@ export const scriptNotExecutable = defineRule({
  * front of them (no ENTRYPOINT, or an init wrapper that passes the word on, as tini did in
  * ISS-aws/sagemaker-python-sdk#4678), and the program of an ENTRYPOINT that is a copied script.
  */
-function executedPaths(model: Model, copies: readonly CopyResult[]): Set<string> {
+function executedPaths(model: Model, files: readonly Landing[]): Set<string> {
   const paths = new Set<string>();
-  const landed = copies.flatMap((c) => c.files.map((f) => f.path));
+  if (files.length === 0) return paths;
+  const landed = files.map((f) => f.path);
   const entrypoint = imageEntrypoint(model);
   if (!entrypoint || initWrapper(entrypoint)) {
     for (const path of landed) if (/\/(train|serve)$/.test(path)) paths.add(path);
@@ -80,11 +82,6 @@ function whyMissing({ step }: CopyResult, source: Word): string {
   if (step.heredoc) return 'a heredoc COPY creates it with mode 644';
   if (/:\/\//.test(source.value)) return 'ADD from a URL creates it with mode 600';
   return 'the build context file has no execute bit';
-}
-
-/** A later COPY to the same path replaces the file; only the last one decides its mode. */
-function lastCopyOf(copies: readonly CopyResult[], path: string): LandedFile | undefined {
-  return copies.flatMap((c) => c.files).filter((f) => f.path === path).pop();
 }
 
 function suggestions(text: string, copy: CopyResult, paths: string[]): Suggestion[] {

@@ -1,4 +1,4 @@
-import { copySteps, imageSteps } from '../commands';
+import { copySteps, workdirOf } from '../commands';
 import { defineRule, Mode } from '../types';
 import { isUnder } from '../queries/filesystem';
 import { runEffects } from '../queries/runEffects';
@@ -8,6 +8,7 @@ import { runEffects } from '../queries/runEffects';
  * there [DG:your-algorithms-training-algo-dockerfile "reserved"; DG inference; DG processing].
  * `/opt/ml/code` is not among them: the toolkit keeps code baked there.
  */
+const ML_ROOT = '/opt/ml';
 const RESERVED: { dir: string; modes: Mode[]; why: string }[] = [
   { dir: '/opt/ml/model', modes: ['train', 'serve'], why: 'hosting unpacks model.tar.gz there, and training packs it into model.tar.gz' },
   { dir: '/opt/ml/input', modes: ['train'], why: 'training writes the job configuration and data channels there' },
@@ -32,7 +33,10 @@ export const writeToMountedPath = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const reservedFor = (path: string) => RESERVED.find((r) => isUnder(path, r.dir) && r.modes.some((m) => ctx.modes.has(m)));
+    // Every reserved directory is under /opt/ml: most paths are settled by that one comparison.
+    const reservedFor = (path: string) => (isUnder(path, ML_ROOT)
+      ? RESERVED.find((r) => isUnder(path, r.dir) && r.modes.some((m) => ctx.modes.has(m)))
+      : undefined);
     for (const step of copySteps(model)) {
       const reserved = reservedFor(step.destination);
       if (!reserved) continue;
@@ -47,12 +51,13 @@ export const writeToMountedPath = defineRule({
       if (!reserved) continue;
       ctx.report({ messageId: 'baked', range: write.range, data: { what: 'This RUN writes', path: write.path, dir: reserved.dir, why: reserved.why } });
     }
-    const workdirs = imageSteps(model).filter((s) => s.instruction.getKeyword() === 'WORKDIR');
+    const workdirs = model.imageInstructionsOf('WORKDIR');
     const last = workdirs[workdirs.length - 1];
-    const reserved = last?.workdir !== undefined ? reservedFor(last.workdir) : undefined;
-    if (last?.workdir && reserved) {
-      const word = model.words(last.instruction)[0];
-      ctx.report({ messageId: 'workdir', range: word?.range ?? last.instruction.getRange(), data: { path: last.workdir, dir: reserved.dir, why: reserved.why } });
+    const workdir = last ? workdirOf(model, last) : undefined;
+    const reserved = workdir !== undefined ? reservedFor(workdir) : undefined;
+    if (last && workdir && reserved) {
+      const word = model.words(last)[0];
+      ctx.report({ messageId: 'workdir', range: word?.range ?? last.getRange(), data: { path: workdir, dir: reserved.dir, why: reserved.why } });
     }
   },
 });

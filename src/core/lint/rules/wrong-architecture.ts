@@ -31,16 +31,16 @@ export const wrongArchitecture = defineRule({
     const instance = ctx.deployment.instanceType;
     const family = instance === undefined ? undefined : instanceFamily(instance);
     const graviton = instance !== undefined && isGravitonInstance(instance);
-    const assumed = modesAssumed(model, ctx.modes);
-    const jobs = assumed ? [] : [
-      ...(ctx.modes.has('train') ? ['training jobs'] : []),
-      ...(ctx.modes.has('processing') ? ['processing jobs'] : []),
-      ...(ctx.modes.has('serve') && ctx.deployment.target === 'batch' ? ['batch transform jobs'] : []),
-    ];
     const evidence = imageArchitecture(model);
 
     if (evidence?.architecture === 'arm64') {
       if (family !== undefined && GRACE_FAMILIES.test(family)) return;
+      const assumed = modesAssumed(model, ctx.modes);
+      const jobs = assumed ? [] : [
+        ...(ctx.modes.has('train') ? ['training jobs'] : []),
+        ...(ctx.modes.has('processing') ? ['processing jobs'] : []),
+        ...(ctx.modes.has('serve') && ctx.deployment.target === 'batch' ? ['batch transform jobs'] : []),
+      ];
       // A tag that merely mentions arm64 is a guess about an image the catalog does not know.
       const cap = evidence.source === 'tag' ? 'warning' : undefined;
       const report = (messageId: 'armImage' | 'armImageOnX86' | 'armImageUnknownJob' | 'armImageServe', severity: 'error' | 'warning' | 'info') =>
