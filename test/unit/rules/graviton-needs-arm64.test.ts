@@ -1,24 +1,15 @@
 import { gravitonNeedsArm64 } from '../../../src/core/lint/rules/graviton-needs-arm64';
-import { dockerfile, ruleTester } from '../../helpers/ruleTester';
+import { ruleTester } from '../../helpers/ruleTester';
+import { multiModelByo } from '../../helpers/samples';
 
 const DLC = '763104351884.dkr.ecr.us-east-1.amazonaws.com';
 const graviton = { modes: ['serve' as const], deployment: { instanceType: 'ml.c7g.xlarge' } };
-const mmsSample = dockerfile`
-  FROM ubuntu:22.04
-  RUN apt-get update && apt-get install -y --no-install-recommends openjdk-8-jdk-headless python3-pip
-  RUN pip3 install --no-cache-dir multi-model-server sagemaker-inference
-  LABEL com.amazonaws.sagemaker.capabilities.multi-models=true
-  COPY dockerd-entrypoint.py /usr/local/bin/dockerd-entrypoint.py
-  ENTRYPOINT ["python3", "/usr/local/bin/dockerd-entrypoint.py"]
-  CMD ["serve"]
-`;
-
 ruleTester.run(gravitonNeedsArm64, {
   valid: [
     { name: 'no instance type configured: the endpoint may be x86_64', code: `FROM ${DLC}/pytorch-inference:2.6.0-cpu-py312\n`, options: { modes: ['serve'] } },
     { name: 'an x86_64 instance', code: `FROM ${DLC}/pytorch-inference:2.6.0-cpu-py312\n`, options: { modes: ['serve'], deployment: { instanceType: 'ml.m5.xlarge' } } },
     { name: 'the Graviton DLC on a Graviton instance [DG:realtime-endpoints-graviton]', code: `FROM ${DLC}/pytorch-inference-graviton:2.4.0-cpu-py311-ubuntu22.04-sagemaker\n`, options: graviton },
-    { name: 'multi-model BYO sample pinned to arm64', code: mmsSample.replace('FROM ubuntu', 'FROM --platform=linux/arm64 ubuntu'), options: graviton },
+    { name: 'multi-model BYO sample pinned to arm64', code: multiModelByo.replace('FROM ubuntu', 'FROM --platform=linux/arm64 ubuntu'), options: graviton },
     { name: 'a training-only image is out of scope', code: `FROM ${DLC}/pytorch-training:2.6.0-cpu-py312\nCOPY train.py /opt/ml/code/train.py\nENV SAGEMAKER_PROGRAM=train.py\n`,
       options: { deployment: { instanceType: 'ml.c7g.xlarge' } } },
   ],
@@ -41,7 +32,7 @@ ruleTester.run(gravitonNeedsArm64, {
     },
     {
       name: 'multi-model BYO sample on Graviton: a multi-architecture base, so info on how to build',
-      code: mmsSample,
+      code: multiModelByo,
       options: { deployment: { instanceType: 'ml.m6g.large' } },
       errors: [{ messageId: 'buildForArm64', severity: 'info', line: 1, column: 6, endLine: 1, endColumn: 18 }],
     },

@@ -1,23 +1,14 @@
 import { multiModelLabelMismatch } from '../../../src/core/lint/rules/multi-model-label-mismatch';
 import { dockerfile, memoryContext, ruleTester } from '../../helpers/ruleTester';
+import { multiModelByo } from '../../helpers/samples';
 
 const mme = { deployment: { target: 'multi-model' as const } };
 
-const mmsSample = dockerfile`
-  FROM ubuntu:22.04
-  RUN apt-get update && apt-get install -y --no-install-recommends openjdk-8-jdk-headless python3-pip
-  RUN pip3 install --no-cache-dir multi-model-server sagemaker-inference
-  LABEL com.amazonaws.sagemaker.capabilities.multi-models=true
-  COPY dockerd-entrypoint.py /usr/local/bin/dockerd-entrypoint.py
-  ENTRYPOINT ["python", "/usr/local/bin/dockerd-entrypoint.py"]
-  CMD ["serve"]
-`;
-
 ruleTester.run(multiModelLabelMismatch, {
   valid: [
-    { name: 'multi_model_bring_your_own: label and MMS', code: mmsSample, options: mme },
-    { name: 'the same sample on a CPU instance', code: mmsSample, options: { deployment: { target: 'multi-model', instanceType: 'ml.c5.xlarge' } } },
-    { name: 'the same sample with no target: the label says enough', code: mmsSample },
+    { name: 'multi_model_bring_your_own: label and MMS', code: multiModelByo, options: mme },
+    { name: 'the same sample on a CPU instance', code: multiModelByo, options: { deployment: { target: 'multi-model', instanceType: 'ml.c5.xlarge' } } },
+    { name: 'the same sample with no target: the label says enough', code: multiModelByo },
     { name: 'a single-model endpoint needs no label', code: 'FROM python:3.11\nRUN pip install flask gunicorn\n', options: { deployment: { target: 'endpoint' } } },
     { name: 'TorchServe through the PyTorch toolkit', code: dockerfile`
       FROM python:3.11
@@ -102,7 +93,7 @@ ruleTester.run(multiModelLabelMismatch, {
     },
     {
       name: 'MMS on a GPU instance: Triton only [DG:build-multi-model-build-container]',
-      code: mmsSample,
+      code: multiModelByo,
       options: { deployment: { target: 'multi-model', instanceType: 'ml.g5.2xlarge' } },
       errors: [{ messageId: 'mmsOnGpu', severity: 'warning', line: 3, column: 33, endLine: 3, endColumn: 51, data: { instanceType: 'ml.g5.2xlarge' } }],
     },
