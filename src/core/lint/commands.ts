@@ -334,10 +334,15 @@ export function landingPath(step: CopyStep, source: string): string {
   const intoDirectory = destination.endsWith('/');
   if (!intoDirectory && step.sources.length <= 1) return destination;
   const path = source.endsWith('/') ? source.replace(/\/+$/, '') : source;
-  return (intoDirectory ? destination : `${destination}/`) + path.slice(path.lastIndexOf('/') + 1);
+  return (intoDirectory ? destination : `${destination}/`) + basename(path);
 }
 
 /** An absolute path, normalized: `joinPath('/opt', '../srv/./app/')` → `/srv/app`. */
+/** The last segment of a '/'-separated path (empty for a path ending in '/'). */
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
 export function joinPath(base: string, path: string): string {
   const joined = path.startsWith('/') ? path : `${base.endsWith('/') ? base.slice(0, -1) : base}/${path}`;
   // Most paths are clean already; splitting them is the cost in profiles.

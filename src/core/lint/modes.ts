@@ -2,7 +2,7 @@
  * Which SageMaker jobs an image is for, read from the file, each mode with the evidence for it.
  * Rules apply only in the modes they declare, so a processing image is not told it lacks `serve`.
  */
-import { copySteps, imagePackages, landingPath } from './commands';
+import { basename, copySteps, imagePackages, landingPath } from './commands';
 import { baseImageOf } from './queries/baseImage';
 import {
   INFERENCE_TOOLKIT, INTERPRETERS, LABEL_PREFIX, MODEL_SERVERS, PROCESSING_IMAGES, SERVE_TOOLKITS, TRAINING_TOOLKITS,
@@ -52,7 +52,7 @@ function readModes(model: Model): ModeReason[] {
 
   for (const step of copySteps(model)) {
     // `COPY <<EOF /usr/local/bin/serve` writes the script inline: the destination names it.
-    const inline = step.heredoc ? step.destination.split('/').pop() : undefined;
+    const inline = step.heredoc ? basename(step.destination) : undefined;
     if (inline === 'train' || inline === 'serve') add(inline, `writes a file named ${inline} to ${step.destination}`, step.destinationWord.range);
     for (const source of step.sources) {
       const landed = landingPath(step, source.value);
@@ -66,7 +66,7 @@ function readModes(model: Model): ModeReason[] {
     if (name === 'SAGEMAKER_PROGRAM') {
       add('train', `sets ${name}`, entry.property.getNameRange(), 'location');
       // The inference toolkit's user module is inference.py by default; a serving script's name says so.
-      const script = entry.value.trim().split('/').pop() ?? '';
+      const script = basename(entry.value.trim());
       if (SERVE_PROGRAM.test(script.replace(/\.py$/, ''))) add('serve', `sets ${name} to ${script}`, entry.property.getNameRange());
     }
     if (name === 'SAGEMAKER_TRAINING_MODULE') add('train', `sets ${name}`, entry.property.getNameRange());
@@ -78,7 +78,7 @@ function readModes(model: Model): ModeReason[] {
 
   launcherEvidence(model, add);
   studioEvidence(model, add);
-  if (base && !base.unresolved && PROCESSING_IMAGES.includes(base.repository.split('/').pop() as string)) {
+  if (base && !base.unresolved && PROCESSING_IMAGES.includes(basename(base.repository))) {
     add('processing', `FROM ${base.repository}, a SageMaker processing image`, baseRange);
   }
 

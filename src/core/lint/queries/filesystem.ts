@@ -6,7 +6,7 @@
  * reported as "opaque" or "cannot tell", never guessed.
  */
 import type { Instruction } from 'dockerfile-ast';
-import { chmods, copySteps, CopyStep, imageSteps, ImageStep, joinPath, landingPath, modeGrantsExecute } from '../commands';
+import { basename, chmods, copySteps, CopyStep, imageSteps, ImageStep, joinPath, landingPath, modeGrantsExecute } from '../commands';
 import type { Model, RunStep, Stage } from '../model';
 import { commandName, Word } from '../shell';
 import type { BuildContext, ContextFile } from '../types';
@@ -146,10 +146,6 @@ function matchContext(source: string, listed: readonly ContextFile[]): ContextMa
 function mayBeDirectory(source: string): boolean {
   const name = basename(source.replace(/\/+$/, ''));
   return source === '.' || source.endsWith('/') || hasWildcards(source) || !name.includes('.');
-}
-
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 export interface Landing extends LandedFile {

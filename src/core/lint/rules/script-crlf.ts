@@ -1,5 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
-import { imageWorkdir, joinPath, workdirOf } from '../commands';
+import { basename, imageWorkdir, joinPath, workdirOf } from '../commands';
 import type { ExecSpec, Model } from '../model';
 import { programWord } from '../queries/entrypoint';
 import { copiedFiles, CopyResult, isUnder, LandedFile } from '../queries/filesystem';
@@ -131,8 +131,4 @@ function strippedLater(model: Model, copied: Instruction, path: string): boolean
     }
   }
   return false;
-}
-
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }

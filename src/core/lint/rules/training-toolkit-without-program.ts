@@ -1,3 +1,4 @@
+import { basename } from '../commands';
 import { programWord } from '../queries/entrypoint';
 import { insertLineAfter } from '../queries/lines';
 import { commandName } from '../shell';
@@ -33,7 +34,7 @@ export const trainingToolkitWithoutProgram = defineRule({
     const baked = filesUnder(model, '/opt/ml/code', buildContext);
     const scripts = baked.files.filter((f) => /^\/opt\/ml\/code\/[^/]+\.py$/.test(f.path) && !f.path.endsWith('/setup.py'));
     const only = scripts.length === 1 ? scripts[0] : undefined;
-    const name = only?.path.split('/').pop();
+    const name = only && basename(only.path);
     ctx.report({
       messageId: 'noProgram',
       range: pkg.word.range,
