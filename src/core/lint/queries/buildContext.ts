@@ -22,29 +22,52 @@ export function sentContext(model: Model, context: BuildContext | undefined): Se
   return model.memo('sent-context', () => (context ? readContext(context) : undefined), context);
 }
 
-function readContext(context: BuildContext): SentContext | undefined {
-  const listed = context.listFiles();
-  if (!listed) return undefined;
+interface Listing { files: Set<string>; dirs: Set<string>; otherIgnoreFile: boolean }
+
+/**
+ * The sets derived from a listing, kept per listed array: the editor's context returns the same
+ * array until a file is created or deleted, and rebuilding sets over tens of thousands of paths on
+ * every keystroke was the costliest part of a lint with a large context.
+ */
+const LISTINGS = new WeakMap<readonly ContextFile[], { listing: Listing; ignoreText?: string; sent?: SentContext }>();
+
+function listingOf(listed: readonly ContextFile[]): Listing {
   const files = new Set<string>();
   for (const file of listed) {
     const path = contextPath(file.path);
     if (path !== '') files.add(path);
   }
   const dirs = new Set<string>();
+  let otherIgnoreFile = false;
   for (const file of files) {
     for (let i = file.indexOf('/'); i > 0; i = file.indexOf('/', i + 1)) dirs.add(file.slice(0, i));
+    if (file.endsWith('.dockerignore') && file !== '.dockerignore') otherIgnoreFile = true;
   }
+  return { files, dirs, otherIgnoreFile };
+}
+
+function readContext(context: BuildContext): SentContext | undefined {
+  const listed = context.listFiles();
+  if (!listed) return undefined;
+  let cached = LISTINGS.get(listed);
+  if (!cached) {
+    cached = { listing: listingOf(listed) };
+    LISTINGS.set(listed, cached);
+  }
+  const { files, dirs, otherIgnoreFile } = cached.listing;
+  // .dockerignore is read on every lint: it may have been edited without any file being created.
+  const ignoreText = !otherIgnoreFile && files.has('.dockerignore') ? context.readText('.dockerignore') : undefined;
+  if (cached.sent && cached.ignoreText === ignoreText) return cached.sent;
   let ignore: SentContext['ignore'];
   // BuildKit reads <Dockerfile>.dockerignore instead when it exists, and the linter does not know
   // the Dockerfile's name; an unreadable or invalid file hides the exclusions too.
-  if ([...files].some((f) => f.endsWith('.dockerignore') && f !== '.dockerignore')) ignore = 'unknown';
-  else if (files.has('.dockerignore')) {
-    const text = context.readText('.dockerignore');
-    ignore = text === undefined ? 'unknown' : IgnoreMatcher.fromFile(text) ?? 'unknown';
-  }
+  if (otherIgnoreFile) ignore = 'unknown';
+  else if (files.has('.dockerignore')) ignore = ignoreText === undefined ? 'unknown' : IgnoreMatcher.fromFile(ignoreText) ?? 'unknown';
   const matcher = ignore;
   const sent = matcher instanceof IgnoreMatcher ? listed.filter((f) => !matcher.excludes(f.path)) : listed;
-  return { files, dirs, ignore, sent };
+  cached.ignoreText = ignoreText;
+  cached.sent = { files, dirs, ignore, sent };
+  return cached.sent;
 }
 
 /** Whether docker build sends `path` (a context path), as far as the exclusions can be told. */
