@@ -24,9 +24,10 @@ class SmlintCodeActions implements vscode.CodeActionProvider {
     const only = context.only;
     const actions: vscode.CodeAction[] = [];
     if (!only || only.contains(vscode.CodeActionKind.QuickFix)) {
+      const text = document.getText();
       for (const diagnostic of context.diagnostics) {
         const finding = result.findings.find((f) => f.ruleId === ruleIdOf(diagnostic) && toRange(f.range).isEqual(diagnostic.range));
-        if (finding) actions.push(...quickFixes(document, finding, diagnostic));
+        if (finding) actions.push(...quickFixes(document, text, finding, diagnostic));
       }
     }
     if (only?.contains(FIX_ALL_KIND)) {
@@ -37,7 +38,7 @@ class SmlintCodeActions implements vscode.CodeActionProvider {
   }
 }
 
-function quickFixes(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+function quickFixes(document: vscode.TextDocument, text: string, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
   const { ruleId } = finding;
   const actions: vscode.CodeAction[] = [];
   if (finding.fix) {
@@ -50,7 +51,6 @@ function quickFixes(document: vscode.TextDocument, finding: Finding, diagnostic:
   }
   // Engine findings (pragma problems, internal errors) are not rules and cannot be ignored.
   if (!ENGINE.has(ruleId)) {
-    const text = document.getText();
     const local = ignoreForInstructionEdits(text, finding.range.start.line, ruleId);
     if (local) actions.push(action(`Ignore ${ruleId} for this instruction`, vscode.CodeActionKind.QuickFix, document, local, diagnostic));
     actions.push(action(`Ignore ${ruleId} in this file`, vscode.CodeActionKind.QuickFix, document, ignoreInFileEdits(text, ruleId), diagnostic));

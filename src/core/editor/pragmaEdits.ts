@@ -4,6 +4,7 @@
  * second one, so repeated use leaves one tidy line.
  */
 import { DockerfileParser } from 'dockerfile-ast';
+import { cachedByString } from '../cache';
 import { eolOf } from '../lint/edits';
 import type { Mode, Position, TextEdit } from '../lint/types';
 
@@ -36,11 +37,16 @@ function extendList(line: string, lineNo: number, pattern: RegExp, id: string): 
   return [{ range: { start: at(lineNo, end), end: at(lineNo, end) }, newText: list ? `,${id}` : id }];
 }
 
+/**
+ * The line span of every instruction of a text. The quick-fix provider asks once per diagnostic
+ * whenever the cursor moves, so the spans of the last few texts are kept instead of re-parsing.
+ */
+const instructionSpans = cachedByString((text) => DockerfileParser.parse(text).getInstructions()
+  .map((i) => ({ start: i.getRange().start.line, end: i.getRange().end.line })), 4);
+
 /** The first line of the instruction that spans `line`, or undefined when no instruction does. */
 export function instructionStartLine(text: string, line: number): number | undefined {
-  const instruction = DockerfileParser.parse(text).getInstructions()
-    .find((i) => i.getRange().start.line <= line && line <= i.getRange().end.line);
-  return instruction?.getRange().start.line;
+  return instructionSpans(text).find((span) => span.start <= line && line <= span.end)?.start;
 }
 
 /**
