@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { ENGINE_IDS, type Finding } from '../core';
-import { fixAllEdits } from '../core/editor/fixAll';
+import { fixEdits } from '../core/lint/edits';
 import { ignoreForInstructionEdits, ignoreInFileEdits } from '../core/editor/pragmaEdits';
 import type { TextEdit } from '../core';
 import { ruleIdOf, toRange, toWorkspaceEdit } from './convert';
@@ -31,7 +31,7 @@ class SmlintCodeActions implements vscode.CodeActionProvider {
       }
     }
     if (only?.contains(FIX_ALL_KIND)) {
-      const edits = fixAllEdits(result.findings);
+      const edits = fixEdits(result.findings);
       if (edits.length > 0) actions.push(action('Fix all smlint problems', FIX_ALL_KIND, document, edits));
     }
     return actions;

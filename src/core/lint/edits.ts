@@ -1,4 +1,4 @@
-import type { Position, TextEdit } from './types';
+import type { Finding, Position, TextEdit } from './types';
 
 /**
  * Offsets of the start of every line, with LSP's line breaks (`\r\n`, `\n`, and a lone `\r`) so
@@ -47,4 +47,22 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 /** The line-ending a file uses, so inserted lines match it. */
 export function eolOf(text: string): '\r\n' | '\n' {
   return /\r\n/.test(text) ? '\r\n' : '\n';
+}
+
+/**
+ * The edits of every finding's safe `fix`, in document order, each fix whole or not at all. A fix
+ * with an edit that touches or overlaps one already chosen waits for the next pass, as in ESLint:
+ * an editor refuses overlapping edits, two insertions at one point have no defined order, and half
+ * a fix could break the file. `smlint --fix` and the editor's fix-all both use it, so they agree.
+ */
+export function fixEdits(findings: readonly Finding[]): TextEdit[] {
+  const chosen: TextEdit[] = [];
+  for (const finding of findings) {
+    const edits = finding.fix?.edits;
+    if (!edits?.length) continue;
+    const conflicts = edits.some((edit) => chosen.some((taken) =>
+      compare(edit.range.start, taken.range.end) <= 0 && compare(taken.range.start, edit.range.end) <= 0));
+    if (!conflicts) chosen.push(...edits);
+  }
+  return chosen.sort((a, b) => compare(a.range.start, b.range.start));
 }

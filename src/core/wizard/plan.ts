@@ -2,6 +2,7 @@
  * A recommendation turned into the facts the templates need: what the image does, what it is built
  * from, for which platform, and how it is deployed. Templates read only this, never the answers.
  */
+import { isGpuInstance, isGravitonInstance } from '../catalog';
 import type { DeploymentTarget, Mode } from '../lint/types';
 import { familyName, type ResolvedImage } from './images';
 import {
@@ -58,8 +59,6 @@ export interface Plan {
   modelFormat: 'json' | 'savedmodel';
   /** the port the server listens on in the local test: pipelines tell it another one */
   bindPort?: number;
-  /** the built-in algorithm's catalog family */
-  algorithm?: string;
   /** the catalog version of the pre-built image */
   version?: string;
   /** path 2: requirements.txt sits in code/ and is installed at start-up */
@@ -106,7 +105,7 @@ export function planOf(rec: Recommendation): Plan {
   const purpose = a.purpose as Purpose;
   const hosting = a.hosting as Hosting | undefined;
   const endpoint = hosting === 'realtime' ? a.endpoint as Endpoint : undefined;
-  const gpu = a.instanceType === 'ml.g5.xlarge';
+  const gpu = a.instanceType !== undefined && isGpuInstance(a.instanceType);
   const framework = a.approach === 'builtin' ? undefined : a.framework;
   const path = rec.path.id;
   return {
@@ -122,7 +121,7 @@ export function planOf(rec: Recommendation): Plan {
     region: a.region as string,
     instanceType: a.instanceType,
     gpu,
-    platform: a.instanceType === 'ml.c7g.xlarge' ? 'linux/arm64' : 'linux/amd64',
+    platform: a.instanceType !== undefined && isGravitonInstance(a.instanceType) ? 'linux/arm64' : 'linux/amd64',
     images: rec.images,
     base: baseImage(rec, gpu),
     builds: buildsOf(path, purpose, rec.images),
@@ -130,7 +129,6 @@ export function planOf(rec: Recommendation): Plan {
     target: targetOf(hosting, endpoint),
     modelFormat: framework === 'tensorflow' && (path === 'prebuilt' || path === 'requirements' || path === 'extend') ? 'savedmodel' : 'json',
     bindPort: endpoint === 'pipeline' || endpoint === 'multi-container' ? 8081 : undefined,
-    algorithm: a.approach === 'builtin' ? a.algorithm : undefined,
     version: a.version,
     startupRequirements: path === 'requirements',
   };

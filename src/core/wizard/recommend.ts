@@ -4,6 +4,7 @@
  * matches adds a reason. Each row names the answer that causes it, a contract source tag and the
  * AWS page that says so, so the wizard can always say why.
  */
+import { isGpuInstance, isGravitonInstance } from '../catalog';
 import { resolveImages, type ResolvedImage } from './images';
 import {
   catalogFamily, imageQuery, isLlm, isPrebuiltFramework, keepsOwnImage, QUESTION_IDS, settle,
@@ -288,7 +289,7 @@ function factsOf(a: Answers): Facts {
   const kind = a.framework === undefined ? undefined : isLlm(a.framework) ? 'llm' : isPrebuiltFramework(a.framework) ? 'prebuilt' : 'other';
   const processor = a.hosting === 'serverless' ? 'cpu'
     : a.instanceType === undefined ? undefined
-      : a.instanceType === 'ml.c7g.xlarge' ? 'graviton' : a.instanceType === 'ml.g5.xlarge' ? 'gpu' : 'cpu';
+      : isGravitonInstance(a.instanceType) ? 'graviton' : isGpuInstance(a.instanceType) ? 'gpu' : 'cpu';
   return {
     ...a,
     frameworkKind: kind,

@@ -81,6 +81,7 @@ export function view(session: Session): WizardView {
   const { answers, questions } = settle(session.answers);
   const recommendation = recommend(answers);
   const files = recommendation ? scaffold(recommendation) : [];
+  const primary = primaryFile(files);
   return {
     questions: questions.map((q) => ({
       ...q,
@@ -91,6 +92,6 @@ export function view(session: Session): WizardView {
     canGoBack: decided(questions, answers).length > 0,
     ...recommendation ? { recommendation } : {},
     files,
-    ...primaryFile(files) ? { primary: primaryFile(files) } : {},
+    ...primary ? { primary } : {},
   };
 }

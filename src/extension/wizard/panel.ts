@@ -55,6 +55,9 @@ function linksOf(v: WizardView): string[] {
 class WizardPanel implements vscode.Disposable {
   static current: WizardPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private session: Session;
+  /** the view of `session`, refreshed wherever `session` changes */
+  private current: WizardView;
 
   static show(extensionUri: vscode.Uri): void {
     if (WizardPanel.current) {
@@ -78,7 +81,9 @@ class WizardPanel implements vscode.Disposable {
     WizardPanel.current = new WizardPanel(panel, extensionUri, isWebviewState(state) ? sessionOf(state.answers) : EMPTY_SESSION);
   }
 
-  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private session: Session) {
+  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, session: Session) {
+    this.session = session;
+    this.current = view(session);
     // A restored panel keeps the options it was saved with; set them again in case they changed.
     panel.webview.options = webviewOptions(extensionUri);
     panel.webview.html = html(panel.webview, extensionUri);
@@ -88,6 +93,11 @@ class WizardPanel implements vscode.Disposable {
         this.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
       })),
     );
+  }
+
+  private setSession(session: Session): void {
+    this.session = session;
+    this.current = view(session);
   }
 
   private post(message: HostToWebview): void {
@@ -102,26 +112,26 @@ class WizardPanel implements vscode.Disposable {
       case 'ready':
         break;
       case 'answer':
-        this.session = update(this.session, { type: 'answer', question: msg.question, value: msg.value });
+        this.setSession(update(this.session, { type: 'answer', question: msg.question, value: msg.value }));
         break;
       case 'back':
       case 'reset':
-        this.session = update(this.session, { type: msg.type });
+        this.setSession(update(this.session, { type: msg.type }));
         break;
       case 'scaffold':
         await this.scaffold();
         return;
       case 'openDocs':
-        if (linksOf(view(this.session)).includes(msg.url)) await vscode.env.openExternal(vscode.Uri.parse(msg.url, true));
+        if (linksOf(this.current).includes(msg.url)) await vscode.env.openExternal(vscode.Uri.parse(msg.url, true));
         return;
       default:
         assertNever(msg);
     }
-    this.post({ type: 'state', view: view(this.session) });
+    this.post({ type: 'state', view: this.current });
   }
 
   private async scaffold(): Promise<void> {
-    const current = view(this.session);
+    const current = this.current;
     if (current.files.length === 0) {
       this.post({ type: 'error', message: 'Answer every question first: the files depend on all of them.' });
       return;

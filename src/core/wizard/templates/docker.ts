@@ -32,9 +32,15 @@ ARG PLATFORM=${plan.platform}
 FROM --platform=\${PLATFORM} ${base.image}`;
 }
 
-const BUILD_TIME_REQUIREMENTS = `# Installed at build time: the container needs no network when it starts.
+/** requirements.txt installed when the image is built, after `why`; `extra` packages join the same pip install. */
+function buildTimeRequirements(
+  why = '# Installed at build time: the container needs no network when it starts.',
+  extra: readonly string[] = [],
+): string {
+  return `${why}
 COPY requirements.txt /tmp/requirements.txt
-RUN pip install --no-cache-dir -r /tmp/requirements.txt`;
+RUN pip install --no-cache-dir -r /tmp/requirements.txt${extra.map((p) => ` ${p}`).join('')}`;
+}
 
 function labels(plan: Plan): string | undefined {
   const lines: string[] = [];
@@ -76,11 +82,9 @@ export function extendDockerfile(plan: Plan, build: Build, from: ResolvedImage):
     header(build, from.uri, what),
     serves && labels(plan),
     plan.purpose === 'studio'
-      ? `# Studio runs the space as sagemaker-user (UID 1000, GID 100), the base image's user, who owns
-# the conda environment that pip installs into.
-COPY requirements.txt /tmp/requirements.txt
-RUN pip install --no-cache-dir -r /tmp/requirements.txt`
-      : BUILD_TIME_REQUIREMENTS,
+      ? buildTimeRequirements(`# Studio runs the space as sagemaker-user (UID 1000, GID 100), the base image's user, who owns
+# the conda environment that pip installs into.`)
+      : buildTimeRequirements(),
     trains && trainingCode(plan),
     plan.purpose === 'processing' && processingEntrypoint(plan),
   );
@@ -105,7 +109,7 @@ ENV PATH="/opt/venv/bin:\${PATH}"`;
 export function adaptDockerfile(plan: Plan, build: Build, base: BaseImage): string {
   const what = base.own ? `Your base image (${base.image}) with what SageMaker needs added.` : `A plain base image with what SageMaker needs added.`;
   if (plan.purpose === 'processing') {
-    return blocks(plainHeader(plan, build, base, what), pythonSetup(base, []), BUILD_TIME_REQUIREMENTS, PYTHON_ENV, processingEntrypoint(plan));
+    return blocks(plainHeader(plan, build, base, what), pythonSetup(base, []), buildTimeRequirements(), PYTHON_ENV, processingEntrypoint(plan));
   }
   if (plan.purpose === 'studio') {
     return blocks(
@@ -113,7 +117,7 @@ export function adaptDockerfile(plan: Plan, build: Build, base: BaseImage): stri
       pythonSetup(base, []),
       `# JupyterLab is what a Studio JupyterLab space runs; ipykernel gives it a Python kernel.
 RUN pip install --no-cache-dir jupyterlab ipykernel`,
-      BUILD_TIME_REQUIREMENTS,
+      buildTimeRequirements(),
       `# Studio runs the space as UID 1000 and GID 100, with its storage mounted on /home/sagemaker-user.
 ${base.uid1000 ? `RUN userdel --remove ${base.uid1000} \\
     && useradd --create-home --uid 1000 --gid 100 --shell /bin/bash sagemaker-user` : 'RUN useradd --create-home --uid 1000 --gid 100 --shell /bin/bash sagemaker-user'}
@@ -137,7 +141,7 @@ WORKDIR /home/sagemaker-user`,
     plainHeader(plan, build, base, what),
     plan.serves && labels(plan),
     `${why}\n${pythonSetup(base, apt)}\nRUN pip install --no-cache-dir ${toolkits.join(' ')}`,
-    BUILD_TIME_REQUIREMENTS,
+    buildTimeRequirements(),
     PYTHON_ENV,
     plan.trains && trainingCode(plan),
     plan.serves && `# The inference toolkit has no serve command: entrypoint.py starts the model server when
@@ -154,7 +158,7 @@ ENTRYPOINT ["python3", "/opt/program/entrypoint.py"]`,
 /** Path 5: the scikit_bring_your_own layout, with train and serve as executables on PATH. */
 export function scratchDockerfile(plan: Plan, build: Build, base: BaseImage): string {
   if (plan.purpose === 'processing') {
-    return blocks(plainHeader(plan, build, base, `Built from scratch on ${base.image}.`), pythonSetup(base, []), BUILD_TIME_REQUIREMENTS, PYTHON_ENV, processingEntrypoint(plan));
+    return blocks(plainHeader(plan, build, base, `Built from scratch on ${base.image}.`), pythonSetup(base, []), buildTimeRequirements(), PYTHON_ENV, processingEntrypoint(plan));
   }
   const programs = [...plan.trains ? ['train'] : [], ...plan.serves ? ['serve'] : []];
   const files = [...programs, ...plan.serves ? ['predictor.py', 'wsgi.py', 'nginx.conf'] : []];
@@ -163,9 +167,7 @@ export function scratchDockerfile(plan: Plan, build: Build, base: BaseImage): st
     plainHeader(plan, build, base, what),
     plan.serves && labels(plan),
     plan.serves ? `# nginx fronts gunicorn, as in AWS's scikit_bring_your_own sample.\n${pythonSetup(base, ['nginx'])}` : pythonSetup(base, []),
-    plan.serves ? `# Installed at build time: the container needs no network when it starts.
-COPY requirements.txt /tmp/requirements.txt
-RUN pip install --no-cache-dir -r /tmp/requirements.txt flask gunicorn` : BUILD_TIME_REQUIREMENTS,
+    buildTimeRequirements(undefined, plan.serves ? ['flask', 'gunicorn'] : []),
     `${PYTHON_ENV}
 # SageMaker runs "${programs.join('" or "')}" as the container's command, so ${programs.length > 1 ? 'they are' : 'it is'} on PATH.
 ENV PATH="/opt/program:\${PATH}"`,

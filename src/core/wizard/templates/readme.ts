@@ -28,7 +28,6 @@ function pushedImage(plan: Plan, tag: string): string {
 }
 
 function titleOf(plan: Plan): string {
-  if (plan.path === 'builtin') return 'Built-in algorithm for SageMaker';
   const job = { train: 'training', serve: 'hosting', both: 'training and hosting', processing: 'processing', studio: 'Studio' }[plan.purpose];
   return `${plan.purpose === 'studio' ? 'SageMaker Studio' : plan.frameworkName === 'your framework' ? 'Custom' : plan.frameworkName} ${plan.purpose === 'studio' ? 'image' : `${job} container`} for SageMaker`;
 }
@@ -241,14 +240,8 @@ export function readme(plan: Plan, rec: Recommendation, notes: readonly FileNote
     lines.push(...studioSteps(plan), '');
   } else {
     const code: string[] = [];
-    if (plan.path === 'builtin') {
-      code.push('from sagemaker import image_uris', 'from sagemaker.estimator import Estimator', '',
-        `image = image_uris.retrieve(framework="${plan.algorithm}", region="${plan.region}"${plan.version && plan.version !== '1' ? `, version="${plan.version}"` : ''})`,
-        'estimator = Estimator(image_uri=image, role=role, instance_count=1, instance_type="ml.m5.xlarge")',
-        '# Set the algorithm\'s hyperparameters, then estimator.fit({...}) and estimator.deploy(...).');
-    }
-    if (plan.path !== 'builtin' && plan.trains) code.push(...trainingSnippet(plan));
-    if (plan.path !== 'builtin' && plan.serves) code.push(...plan.trains ? [''] : [], ...hostingSnippet(plan));
+    if (plan.trains) code.push(...trainingSnippet(plan));
+    if (plan.serves) code.push(...plan.trains ? [''] : [], ...hostingSnippet(plan));
     if (plan.purpose === 'processing') code.push(...processingSnippet(plan));
     lines.push('With the SageMaker Python SDK (v2):', '', '```python', ROLE, ...code, '```', '');
   }

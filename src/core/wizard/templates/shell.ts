@@ -133,6 +133,27 @@ export function trainLocal(plan: Plan): string {
   ]);
 }
 
+/**
+ * Starts the server in the background, removes it on exit, and waits for GET /ping to answer 200,
+ * printing the container's logs if it never does. `comment` says why the wait takes that long.
+ */
+function startAndWait(comment: string, tries: number, pauseSeconds: number): string[] {
+  return [
+    'container=$(docker run "${args[@]}" "$image" serve)',
+    'trap \'docker rm -f "$container" >/dev/null\' EXIT',
+    '',
+    comment,
+    `for _ in $(seq 1 ${tries}); do`,
+    '  if curl -fsS "http://localhost:$port/ping" >/dev/null 2>&1; then break; fi',
+    `  sleep ${pauseSeconds}`,
+    'done',
+    'if ! curl -fsS "http://localhost:$port/ping" >/dev/null; then',
+    '  docker logs "$container"',
+    '  exit 1',
+    'fi',
+  ];
+}
+
 /** How a hosting image is exercised: one model, or a multi-model endpoint's load-then-invoke. */
 export function serveLocal(plan: Plan): string {
   const { image, pulled } = localImage(plan, 'inference');
@@ -171,18 +192,7 @@ export function serveLocal(plan: Plan): string {
     ...plan.hosting === 'batch' ? ['# Batch transform sets SAGEMAKER_BATCH in every container it starts.', 'args+=(-e SAGEMAKER_BATCH=true)'] : [],
     ...multiModel ? ['# SageMaker sets this on multi-model endpoints; models are then loaded from /opt/ml/models.', 'args+=(-e SAGEMAKER_MULTI_MODEL=true)'] : [],
     ...plan.gpu ? GPU_LINES : [],
-    'container=$(docker run "${args[@]}" "$image" serve)',
-    'trap \'docker rm -f "$container" >/dev/null\' EXIT',
-    '',
-    '# SageMaker sends requests only once GET /ping answers 200.',
-    'for _ in $(seq 1 60); do',
-    '  if curl -fsS "http://localhost:$port/ping" >/dev/null 2>&1; then break; fi',
-    '  sleep 2',
-    'done',
-    'if ! curl -fsS "http://localhost:$port/ping" >/dev/null; then',
-    '  docker logs "$container"',
-    '  exit 1',
-    'fi',
+    ...startAndWait('# SageMaker sends requests only once GET /ping answers 200.', 60, 2),
     ...multiModel ? [
       '# A multi-model endpoint loads a model when it is first invoked: POST /models, then invoke it.',
       'curl -fsS -X POST -H \'Content-Type: application/json\' -d \'{"model_name": "sample", "url": "/opt/ml/models/sample/model"}\' "http://localhost:$port/models"',
@@ -224,18 +234,7 @@ export function llmServeLocal(plan: Plan): string {
     '# Gated models on the Hugging Face Hub need a token.',
     'if [ -n "${HF_TOKEN:-}" ]; then args+=(-e HF_TOKEN); fi',
     ...plan.gpu ? GPU_LINES : [],
-    'container=$(docker run "${args[@]}" "$image" serve)',
-    'trap \'docker rm -f "$container" >/dev/null\' EXIT',
-    '',
-    '# The container downloads and loads the model before GET /ping answers 200; that takes minutes.',
-    'for _ in $(seq 1 120); do',
-    '  if curl -fsS "http://localhost:$port/ping" >/dev/null 2>&1; then break; fi',
-    '  sleep 5',
-    'done',
-    'if ! curl -fsS "http://localhost:$port/ping" >/dev/null; then',
-    '  docker logs "$container"',
-    '  exit 1',
-    'fi',
+    ...startAndWait('# The container downloads and loads the model before GET /ping answers 200; that takes minutes.', 120, 5),
     'curl -fsS -X POST -H \'Content-Type: application/json\' --data-binary @payload.json "http://localhost:$port/invocations"',
     'echo',
   ]);
