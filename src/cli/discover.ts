@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../core/lint/config';
 import { walk } from './walk';
+import { isDockerfileName, SKIPPED_DIRECTORIES } from '../core/lint/dockerfiles';
 
 /** What to lint: a file on disk (absolute path) or standard input. */
 export type Target = { kind: 'file'; path: string } | { kind: 'stdin' };
@@ -10,17 +11,6 @@ export interface Discovery {
   targets: Target[];
   /** one line each, already worded for the user */
   errors: string[];
-}
-
-const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git']);
-
-/**
- * The names `docker build` and `podman build` users give Dockerfiles. `*.dockerignore` is excluded
- * because BuildKit reads `Dockerfile.dockerignore` as the ignore file of `Dockerfile`.
- */
-export function isDockerfileName(name: string): boolean {
-  if (name.endsWith('.dockerignore')) return false;
-  return /^(Dockerfile|Containerfile)(\..+)?$/.test(name) || /.\.[dD]ockerfile$/.test(name);
 }
 
 /**

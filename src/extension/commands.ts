@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { type ImageChoices, fromImageTarget, nextImageStep } from '../core/editor/imagePicker';
 import { setModeEdits } from '../core/editor/pragmaEdits';
 import { type Mode, MODES } from '../core';
+import { basename } from '../core/lint/commands';
+import { isDockerfileName, SKIPPED_DIRECTORIES } from '../core/lint/dockerfiles';
 import { DIAGNOSTIC_SOURCE, fromPosition, toRange, toWorkspaceEdit } from './convert';
 import { type Diagnostics, isDockerfile } from './diagnostics';
 import { type EditorConfigs, regionOf } from './settings';
@@ -18,12 +20,9 @@ const COMMANDS = {
   lintWorkspace: 'sagemakerContainers.lintWorkspace',
 } as const;
 
-/**
- * The names `smlint` and VS Code's docker language take for Dockerfiles; `*.dockerignore` is left out
- * because BuildKit reads `Dockerfile.dockerignore` as the ignore file of `Dockerfile`.
- */
-const DOCKERFILES = '**/{Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.dockerfile,*.Dockerfile,*.containerfile}';
-const SKIPPED = '{**/node_modules/**,**/.git/**,**/*.dockerignore}';
+/** A wide search; `isDockerfileName` then decides, as it does for smlint and the pre-commit hook. */
+const CANDIDATES = '**/{Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.dockerfile,*.Dockerfile,*.containerfile,*.Containerfile}';
+const SKIPPED = `{${[...SKIPPED_DIRECTORIES].map((dir) => `**/${dir}/**`).join(',')}}`;
 
 const MODE_DESCRIPTIONS: Record<Mode, string> = {
   train: 'training job: docker run IMAGE train',
@@ -103,7 +102,8 @@ async function lintWorkspace(diagnostics: Diagnostics): Promise<{ files: number;
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'smlint: linting Dockerfiles', cancellable: true },
     async (progress, token) => {
-      const uris = await vscode.workspace.findFiles(DOCKERFILES, SKIPPED, undefined, token);
+      const uris = (await vscode.workspace.findFiles(CANDIDATES, SKIPPED, undefined, token))
+        .filter((uri) => isDockerfileName(basename(uri.path)));
       let files = 0;
       let findings = 0;
       for (const uri of uris) {

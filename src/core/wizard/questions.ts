@@ -344,7 +344,8 @@ function resolve(def: QuestionDef, a: Answers): Question {
   };
 }
 
-function accepts(question: Question, value: string | undefined): value is string {
+/** Whether `value` answers `question`: one of its options, or a valid entry script name. */
+export function accepts(question: Question, value: string | undefined): value is string {
   if (value === undefined) return false;
   return question.kind === 'choice' ? question.options.some((o) => o.value === value) : entryScriptProblem(value) === undefined;
 }

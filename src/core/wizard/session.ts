@@ -3,7 +3,7 @@
  * `view(session)` everything the page shows. The extension host keeps one session per panel and,
  * for every valid message, updates it and posts the view.
  */
-import { entryScriptProblem, settle, type Answers, type Question, type QuestionId } from './questions';
+import { accepts, entryScriptProblem, settle, type Answers, type Question, type QuestionId } from './questions';
 import { recommend, type Recommendation } from './recommend';
 import { primaryFile, scaffold, type FileSpec } from './scaffold';
 
@@ -57,11 +57,10 @@ export function update(session: Session, event: WizardEvent): Session {
       const question = settle(session.answers).questions.find((q) => q.id === event.question);
       // Only a question on screen can be answered; anything else is a stale or forged message.
       if (!question) return session;
-      if (question.kind === 'text') {
-        const message = entryScriptProblem(event.value);
-        if (message) return { answers: session.answers, problem: { question: question.id, value: event.value, message } };
-      } else if (!question.options.some((o) => o.value === event.value)) {
-        return session;
+      if (!accepts(question, event.value)) {
+        // A refused entry script name is shown with the reason; an option not offered is ignored.
+        const message = question.kind === 'text' ? entryScriptProblem(event.value) : undefined;
+        return message ? { answers: session.answers, problem: { question: question.id, value: event.value, message } } : session;
       }
       return sessionOf({ ...session.answers, [event.question]: event.value });
     }

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { discover, findConfigFile, isDockerfileName } from '../../../src/cli/discover';
+import { discover, findConfigFile } from '../../../src/cli/discover';
+import { isDockerfileName } from '../../../src/core/lint/dockerfiles';
 import { cleanUp, tempTree } from './harness';
 
 describe('Dockerfile discovery', () => {
   it('recognises the names docker and podman users give Dockerfiles', () => {
-    for (const name of ['Dockerfile', 'Dockerfile.gpu', 'Dockerfile.train.cpu', 'serve.Dockerfile', 'serve.dockerfile', 'Containerfile', 'Containerfile.arm64']) {
+    for (const name of ['Dockerfile', 'Dockerfile.gpu', 'Dockerfile.train.cpu', 'serve.Dockerfile', 'serve.dockerfile', 'Containerfile', 'Containerfile.arm64', 'app.containerfile', 'app.Containerfile']) {
       assert.ok(isDockerfileName(name), name);
     }
     for (const name of ['Dockerfile.dockerignore', 'Dockerfiles', 'MyDockerfile', '.dockerfile', 'dockerfile.md', 'README.md', 'docker-compose.yml']) {

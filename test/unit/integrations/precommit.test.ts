@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { isDockerfileName } from '../../../src/cli/discover';
+import { isDockerfileName } from '../../../src/core/lint/dockerfiles';
 import { cleanUp, EXEC_FORM, onlyRule, repoRoot, SHELL_FORM, SHELL_FORM_RULE, smlint, tempTree } from '../cli/harness';
 
 interface Hook { id: string; name: string; description?: string; entry: string; language: string; files: string; exclude?: string; types?: string[] }
@@ -33,7 +33,7 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
     const paths = [
       'Dockerfile', 'images/train/Dockerfile', 'Dockerfile.gpu', 'a/b/serve.Dockerfile', 'x/train.dockerfile', 'Containerfile',
       'c/Containerfile.arm64', 'Dockerfile.dockerignore', 'docs/Dockerfile.md', 'Dockerfiles/README.md', 'MyDockerfile',
-      'docker-compose.yml', 'a/.dockerfile', 'src/dockerfile.ts',
+      'docker-compose.yml', 'a/.dockerfile', 'src/dockerfile.ts', 'podman/app.containerfile', 'a/.containerfile',
     ];
     for (const path of paths) {
       assert.equal(selected(path), isDockerfileName(path.slice(path.lastIndexOf('/') + 1)), path);

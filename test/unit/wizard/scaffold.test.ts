@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint, type BuildContext, type Finding } from '../../../src/core';
 import { parseConfig, toLintOptions } from '../../../src/core/lint/config';
-import { recommend, scaffold, type Answers, type FileSpec, type Recommendation } from '../../../src/core/wizard';
+import { isInside, recommend, scaffold, type Answers, type FileSpec, type Recommendation } from '../../../src/core/wizard';
+import { memoryContext } from '../../helpers/ruleTester';
 import { reachableAnswers } from './enumerate';
 
 const SETTING = /^([a-z_]+)='([^']*)'$/;
@@ -35,11 +36,8 @@ function canonicalShell(text: string): string {
 }
 
 function contextOf(files: readonly FileSpec[]): BuildContext {
-  return {
-    // The wizard writes through workspace.fs, which cannot set execute bits.
-    listFiles: () => files.map((f) => ({ path: f.path, executable: false })),
-    readText: (path) => files.find((f) => f.path === path)?.contents,
-  };
+  // The wizard writes through workspace.fs, which cannot set execute bits.
+  return memoryContext(Object.fromEntries(files.map((f) => [f.path, { text: f.contents, executable: false }])));
 }
 
 function pragmaModes(dockerfile: string): string[] {
@@ -133,7 +131,7 @@ describe('scaffold: every reachable combination of answers', function () {
       const files = scaffold(rec);
       const names = files.map((f) => f.path);
       if (new Set(names).size !== names.length) problems.push(`duplicate paths ${names.join(', ')} for ${JSON.stringify(answers)}`);
-      if (names.some((n) => n.startsWith('/') || n.split('/').includes('..') || n.includes('\\'))) problems.push(`a path escapes the folder for ${JSON.stringify(answers)}`);
+      if (names.some((n) => !isInside(n))) problems.push(`a path escapes the folder for ${JSON.stringify(answers)}`);
       if (rec.path.id !== 'builtin' && !names.includes('README.md')) problems.push(`no README for ${JSON.stringify(answers)}`);
       if (rec.path.id !== 'builtin') problems.push(...brokenPromises(rec, files).map((p) => `${p}: ${JSON.stringify(answers)}`));
       const config = files.find((f) => f.path === '.smlint.yaml')?.contents ?? '';
