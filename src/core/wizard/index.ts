@@ -7,7 +7,7 @@ export type { Answers, Option, Question, QuestionId } from './questions';
 export { PATHS, PATH_ROWS, REASON_ROWS, recommend } from './recommend';
 export type { Cause, PathId, PathInfo, Reason, Recommendation } from './recommend';
 export type { ImageRole, ResolvedImage } from './images';
-export { primaryFile, scaffold } from './scaffold';
+export { scaffold } from './scaffold';
 export type { FileSpec } from './scaffold';
 export { EMPTY_SESSION, sessionOf, update, view } from './session';
 export type { QuestionView, Session, WizardEvent, WizardView } from './session';

@@ -6,7 +6,7 @@ import { isGpuInstance, isGravitonInstance } from '../catalog';
 import type { DeploymentTarget, Mode } from '../lint/types';
 import { familyName, type ResolvedImage } from './images';
 import {
-  EXISTING_IMAGES, keepsOwnImage, OTHER_FRAMEWORK,
+  defaultEntryScript, EXISTING_IMAGES, keepsOwnImage, OTHER_FRAMEWORK,
   type Endpoint, type Hosting, type Purpose,
 } from './questions';
 import type { PathId, Recommendation } from './recommend';
@@ -117,7 +117,7 @@ export function planOf(rec: Recommendation): Plan {
     endpoint,
     framework,
     frameworkName: framework === undefined || framework === OTHER_FRAMEWORK ? 'your framework' : familyName(framework),
-    entryScript: a.entryScript ?? (purpose === 'processing' ? 'process.py' : 'train.py'),
+    entryScript: a.entryScript ?? defaultEntryScript(purpose),
     region: a.region as string,
     instanceType: a.instanceType,
     gpu,

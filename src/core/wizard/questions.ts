@@ -41,13 +41,13 @@ export type Hosting = 'realtime' | 'batch' | 'async' | 'serverless';
 export type Endpoint = 'single' | 'multi-model' | 'pipeline' | 'multi-container';
 
 /** The frameworks with pre-built SageMaker images that run your own script. */
-export const FRAMEWORKS: readonly string[] = ['pytorch', 'tensorflow', 'sklearn', 'xgboost', 'mxnet', 'chainer', 'huggingface'];
+const FRAMEWORKS: readonly string[] = ['pytorch', 'tensorflow', 'sklearn', 'xgboost', 'mxnet', 'chainer', 'huggingface'];
 
 /**
  * The LLM serving containers offered. The catalog's DJL DeepSpeed, FasterTransformer and
  * TensorRT-LLM images are superseded by DJL LMI, and DJL NeuronX needs Inferentia instances.
  */
-export const LLM_FAMILIES: readonly string[] = [
+const LLM_FAMILIES: readonly string[] = [
   'huggingface-llm', 'huggingface-vllm', 'huggingface-sglang', 'djl-lmi', 'huggingface-tei', 'huggingface-tei-cpu',
 ];
 
@@ -63,7 +63,7 @@ export const EXISTING_IMAGES: Readonly<Record<string, { image: string; label: st
   ubuntu: { image: 'ubuntu:24.04', label: 'An Ubuntu image (ubuntu:24.04)', os: 'ubuntu' },
   cuda: { image: 'nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04', label: 'An NVIDIA CUDA image (nvidia/cuda:12.4.1-cudnn-runtime, Ubuntu)', os: 'ubuntu' },
 };
-export const NO_EXISTING_IMAGE = 'none';
+const NO_EXISTING_IMAGE = 'none';
 
 interface InstanceChoice { value: string; label: string; kind: 'cpu' | 'gpu' | 'graviton' }
 const INSTANCE_TYPES: readonly InstanceChoice[] = [
@@ -328,9 +328,14 @@ const DEFS: readonly QuestionDef[] = [
     help: 'The file the wizard writes and the container runs.',
     visible: (a) => a.purpose === 'processing'
       || ((a.purpose === 'train' || a.purpose === 'both') && a.approach === 'own' && !(a.framework === OTHER_FRAMEWORK && !keepsOwnImage(a))),
-    defaultValue: (a) => (a.purpose === 'processing' ? 'process.py' : 'train.py'),
+    defaultValue: (a) => defaultEntryScript(a.purpose),
   },
 ];
+
+/** The entry script the wizard writes when the user keeps the default name. */
+export function defaultEntryScript(purpose: string | undefined): string {
+  return purpose === 'processing' ? 'process.py' : 'train.py';
+}
 
 export const QUESTION_IDS: readonly QuestionId[] = DEFS.map((d) => d.id);
 

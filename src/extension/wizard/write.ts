@@ -38,7 +38,7 @@ export async function askTarget(): Promise<Target | undefined> {
 }
 
 /** Asks before replacing an existing file; the default answer keeps the user's file. */
-export async function confirmReplace(relative: string): Promise<boolean> {
+async function confirmReplace(relative: string): Promise<boolean> {
   const replace = 'Replace';
   const answer = await vscode.window.showWarningMessage(`${relative} already exists. Replace it with the wizard's version?`, { modal: true }, replace, 'Keep mine');
   return answer === replace;
