@@ -4,7 +4,7 @@
  */
 import type { Instruction } from 'dockerfile-ast';
 import { type Model, type RunStep, type Stage, unquote } from './model';
-import { commandName, SimpleCommand, Word } from './shell';
+import { SimpleCommand, Word } from './shell';
 
 export type PackageManager = 'pip' | 'conda' | 'apt' | 'yum' | 'apk' | 'zypper';
 
@@ -102,7 +102,7 @@ export function installCommand(command: SimpleCommand): InstallCommand | undefin
 
 /** Where the verb of an install command is, and which manager it is. */
 function installStart(command: SimpleCommand): { manager: PackageManager; verb: number } | undefined {
-  const name = commandName(command.words[0]);
+  const name = command.name;
   if (!INSTALLER.test(name)) return undefined;
   const w = command.words.map((word) => word.value);
   let i = 1;
@@ -204,7 +204,7 @@ export function chmods(runs: readonly RunStep[]): ChmodStep[] {
   const found: ChmodStep[] = [];
   for (const run of runs) {
     for (const command of run.commands) {
-      if (commandName(command.words[0]) !== 'chmod') continue;
+      if (command.name !== 'chmod') continue;
       const args = command.words.slice(1);
       // chmod's own options; a symbolic mode such as `-x` is an operand, not an option.
       const isOption = (w: Word) => /^-(-[a-z-]+|[RvfcH]+)$/.test(w.value);

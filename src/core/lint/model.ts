@@ -7,7 +7,7 @@ import {
   Arg, Dockerfile, Env, From, Heredoc, Instruction, JSONInstruction, Label, Property,
 } from 'dockerfile-ast';
 import { eolOf, lineStarts } from './edits';
-import { PositionOf, SimpleCommand, splitCommands, Word } from './shell';
+import { commandName, PositionOf, SimpleCommand, splitCommands, Word } from './shell';
 import type { Position, Range } from './types';
 
 export interface VariableValue {
@@ -96,6 +96,8 @@ export function memoizeArguments(dockerfile: Dockerfile): void {
 
 const NONE: readonly Instruction[] = [];
 
+interface MemoEntry { value: unknown; input: unknown }
+
 /** ARGs Docker/BuildKit predefine: always available, never "undeclared". */
 export const PREDEFINED_ARGS = new Set([
   'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
@@ -110,7 +112,8 @@ export class Model {
   /** set when a requested stage name does not exist */
   readonly missingStage?: string;
   private readonly starts: number[];
-  private readonly memos = new Map<string, Map<unknown, { value: unknown; input: unknown }>>();
+  private readonly memos = new Map<string, MemoEntry>();
+  private readonly partMemos = new Map<string, Map<unknown, MemoEntry>>();
   private readonly wordCache = new Map<Instruction, Word[]>();
   private readonly jsonCache = new Map<Instruction, Word[] | null>();
   private eolCache: '\r\n' | '\n' | undefined;
@@ -152,16 +155,20 @@ export class Model {
    * context): a different one computes it again.
    */
   memo<T>(key: string, compute: () => T, input?: unknown, part?: unknown): T {
-    let entries = this.memos.get(key);
-    if (!entries) {
-      entries = new Map();
-      this.memos.set(key, entries);
+    // Most questions have one answer per model: they skip the inner map.
+    let entries: Map<unknown, MemoEntry> | undefined;
+    let entry: MemoEntry | undefined;
+    if (part === undefined) {
+      entry = this.memos.get(key);
+    } else {
+      entries = this.partMemos.get(key);
+      if (!entries) this.partMemos.set(key, entries = new Map());
+      entry = entries.get(part);
     }
-    const entry = entries.get(part);
     if (entry !== undefined && entry.input === input) return entry.value as T;
-    const value = compute();
-    entries.set(part, { value, input });
-    return value;
+    const fresh = { value: compute(), input };
+    if (entries) entries.set(part, fresh); else this.memos.set(key, fresh);
+    return fresh.value;
   }
 
   /** The instruction's keyword in upper case; dockerfile-ast upper-cases it again on every call. */
@@ -425,7 +432,10 @@ export class Model {
       const program = command.words[0];
       if (!program?.expands) continue;
       const { value, unresolved } = this.substitute(program.value, (name) => this.lookupIn(stage, name));
-      if (unresolved.length === 0 && value !== program.value && value && !/\s/.test(value)) command.words[0] = { ...program, value };
+      if (unresolved.length === 0 && value !== program.value && value && !/\s/.test(value)) {
+        command.words[0] = { ...program, value };
+        command.name = commandName(command.words[0]);
+      }
     }
     return step;
   }
@@ -505,7 +515,7 @@ export class Model {
       return splitCommands(script.value, () => range.start, escape, false)
         .map((c) => ({ ...c, range, words: c.words.map((w) => ({ ...w, range })), assignments: c.assignments.map((w) => ({ ...w, range })) }));
     }
-    return [{ assignments: [], words, range: { start: words[0].range.start, end: words[words.length - 1].range.end } }];
+    return [{ assignments: [], words, name: commandName(words[0]), range: { start: words[0].range.start, end: words[words.length - 1].range.end } }];
   }
 
   private execSpec(instruction: Instruction, escape: string): ExecSpec {

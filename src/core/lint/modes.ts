@@ -182,7 +182,7 @@ function studioEvidence(model: Model, add: Add): void {
   }
   for (const run of model.imageRuns()) {
     for (const command of run.commands) {
-      const name = commandName(command.words[0]);
+      const name = command.name;
       if (!STUDIO_COMMANDS.test(name)) continue;
       const values = command.words.map((w) => w.value);
       const module = values[values.indexOf('-m') + 1] ?? '';

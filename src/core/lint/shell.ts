@@ -21,19 +21,16 @@ export interface SimpleCommand {
   assignments: Word[];
   /** the command name and its arguments; empty for a pure assignment such as `FOO=bar` */
   words: Word[];
+  /** the program's basename (`/usr/bin/python3` → `python3`); '' for a pure assignment. Every query asks, so it is read once. */
+  name: string;
   range: Range;
 }
 
 /** Maps offsets of the tokenized text back to document positions. */
 export type PositionOf = (offset: number) => Position;
 
-const OPERATOR_CHARS = new Set([';', '&', '|', '(', ')']);
 /** Reserved words that may start a command position and are not themselves the command. */
 const PREFIX_KEYWORDS = new Set(['{', '}', '!', 'if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'time', 'exec']);
-
-function isSpace(c: string): boolean {
-  return c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v';
-}
 
 /**
  * Splits shell text into simple commands.
@@ -66,24 +63,25 @@ export function splitCommands(text: string, positionOf: PositionOf, escapeChar =
     const rest = words.slice(i);
     const first = words[0].range.start;
     const last = words[words.length - 1].range.end;
-    if (rest.length > 0 || assignments.length > 0) commands.push({ assignments, words: rest, range: { start: first, end: last } });
+    if (rest.length > 0 || assignments.length > 0) commands.push({ assignments, words: rest, name: commandName(rest[0]), range: { start: first, end: last } });
     words = [];
   };
 
   let i = 0;
   const n = text.length;
+  const escapeCode = escapeChar.charCodeAt(0);
   let atLineStart = true;
   let continued = false;
   while (i < n) {
-    const c = text[i];
-    if (c === escapeChar && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
-      i += text[i + 1] === '\n' ? 2 : 3;
+    const c = text.charCodeAt(i);
+    if (c === escapeCode && (text.charCodeAt(i + 1) === NEWLINE || (text.charCodeAt(i + 1) === RETURN && text.charCodeAt(i + 2) === NEWLINE))) {
+      i += text.charCodeAt(i + 1) === NEWLINE ? 2 : 3;
       atLineStart = true;
       continued = true;
       continue;
     }
     const dropped = instruction && continued && atLineStart;
-    if (c === '\n') {
+    if (c === NEWLINE) {
       i++;
       if (dropped) continue;
       // A bare newline ends a command (heredoc bodies, `sh -c` scripts with several lines).
@@ -92,20 +90,21 @@ export function splitCommands(text: string, positionOf: PositionOf, escapeChar =
       continued = false;
       continue;
     }
-    if (isSpace(c)) { i++; continue; }
-    if (c === '#' && (atLineStart || words.length === 0 || isSpace(text[i - 1]) || text[i - 1] === '\n')) {
-      while (i < n && text[i] !== '\n') i++;
+    const kind = classOf(c);
+    if (kind === SPACE) { i++; continue; }
+    if (c === HASH && (atLineStart || words.length === 0 || classOf(text.charCodeAt(i - 1)) === SPACE || text.charCodeAt(i - 1) === NEWLINE)) {
+      while (i < n && text.charCodeAt(i) !== NEWLINE) i++;
       if (dropped) i++;
       continue;
     }
     atLineStart = false;
-    if (OPERATOR_CHARS.has(c)) {
+    if (kind === OPERATOR) {
       flush();
       i++;
-      while (i < n && (text[i] === '&' || text[i] === '|' || text[i] === ';') ) i++;
+      for (let next = text.charCodeAt(i); next === AMPERSAND || next === PIPE || next === SEMICOLON; next = text.charCodeAt(i)) i++;
       continue;
     }
-    if ((c === '<' || c === '>') || (c >= '0' && c <= '9' && (text[i + 1] === '>' || text[i + 1] === '<'))) {
+    if (kind === REDIRECT || (c >= DIGIT_0 && c <= DIGIT_9 && classOf(text.charCodeAt(i + 1)) === REDIRECT)) {
       // A redirection: skip the operator and its target word, which are not arguments.
       i = skipRedirection(text, i, escapeChar);
       continue;
@@ -129,8 +128,8 @@ function skipRedirection(text: string, i: number, escapeChar: string): number {
     if (text[i] === '&' && /[0-9-]/.test(text[i + 1] ?? '')) return i + 2;
     i++;
   }
-  while (i < text.length && isSpace(text[i])) i++;
-  if (i >= text.length || text[i] === '\n' || OPERATOR_CHARS.has(text[i])) return i;
+  while (i < text.length && classOf(text.charCodeAt(i)) === SPACE) i++;
+  if (i >= text.length || text.charCodeAt(i) === NEWLINE || classOf(text.charCodeAt(i)) === OPERATOR) return i;
   return readWord(text, i, escapeChar).end;
 }
 
@@ -141,17 +140,19 @@ function readWord(text: string, i: number, escapeChar: string): RawWord {
   let quoted = false;
   let expands = false;
   const n = text.length;
+  const escapeCode = escapeChar.charCodeAt(0);
   while (i < n) {
-    const c = text[i];
-    if (isSpace(c) || c === '\n' || OPERATOR_CHARS.has(c) || c === '<' || c === '>') break;
-    if (c === escapeChar || c === '\\') {
-      if (text[i + 1] === '\n') { i += 2; continue; }
-      if (text[i + 1] === '\r' && text[i + 2] === '\n') { i += 3; continue; }
+    const code = text.charCodeAt(i);
+    const kind = classOf(code);
+    if (kind === SPACE || kind === OPERATOR || kind === REDIRECT || code === NEWLINE) break;
+    if (code === escapeCode || code === BACKSLASH) {
+      if (text.charCodeAt(i + 1) === NEWLINE) { i += 2; continue; }
+      if (text.charCodeAt(i + 1) === RETURN && text.charCodeAt(i + 2) === NEWLINE) { i += 3; continue; }
       if (i + 1 < n) value += text[i + 1];
       i += 2;
       continue;
     }
-    if (c === "'") {
+    if (code === SINGLE_QUOTE) {
       quoted = true;
       const close = text.indexOf("'", i + 1);
       const end = close < 0 ? n : close;
@@ -159,23 +160,23 @@ function readWord(text: string, i: number, escapeChar: string): RawWord {
       i = end + 1;
       continue;
     }
-    if (c === '"') {
+    if (code === DOUBLE_QUOTE) {
       quoted = true;
       i++;
-      while (i < n && text[i] !== '"') {
-        if (text[i] === '\\' && i + 1 < n && '"\\$`\n'.includes(text[i + 1])) {
-          if (text[i + 1] !== '\n') value += text[i + 1];
+      while (i < n && text.charCodeAt(i) !== DOUBLE_QUOTE) {
+        if (text.charCodeAt(i) === BACKSLASH && i + 1 < n && '"\\$`\n'.includes(text[i + 1])) {
+          if (text.charCodeAt(i + 1) !== NEWLINE) value += text[i + 1];
           i += 2;
           continue;
         }
-        if (text[i] === '$' || text[i] === '`') expands = true;
+        if (text.charCodeAt(i) === DOLLAR || text.charCodeAt(i) === BACKTICK) expands = true;
         value += text[i];
         i++;
       }
       i++;
       continue;
     }
-    if (c === '$' && text[i + 1] === '(') {
+    if (code === DOLLAR && text.charCodeAt(i + 1) === OPEN_PAREN) {
       // Command substitution: keep it inside this word, balanced, so its operators don't split.
       expands = true;
       const end = matchParen(text, i + 1);
@@ -183,27 +184,38 @@ function readWord(text: string, i: number, escapeChar: string): RawWord {
       i = end;
       continue;
     }
-    if (c === '$' || c === '`') {
+    if (code === DOLLAR || code === BACKTICK) {
       expands = true;
-      value += c;
+      value += text[i];
       i++;
       continue;
     }
     // Most of a word is plain characters: take them as one slice.
     let j = i + 1;
-    while (j < n && isPlain(text.charCodeAt(j))) j++;
+    while (j < n && classOf(text.charCodeAt(j)) === PLAIN) j++;
     value += text.slice(i, j);
     i = j;
   }
   return { value, end: Math.min(i, n), quoted, expands };
 }
 
-/** ASCII characters that end a run of plain word characters (both escape characters among them). */
-const SPECIAL = new Uint8Array(128);
-for (const c of ' \t\r\f\v\n;&|()<>\\\'"$`') SPECIAL[c.charCodeAt(0)] = 1;
+const NEWLINE = 10, RETURN = 13, HASH = 35, AMPERSAND = 38, PIPE = 124, SEMICOLON = 59, BACKSLASH = 92, SINGLE_QUOTE = 39,
+  DOUBLE_QUOTE = 34, DOLLAR = 36, BACKTICK = 96, OPEN_PAREN = 40, DIGIT_0 = 48, DIGIT_9 = 57;
 
-function isPlain(code: number): boolean {
-  return code >= 128 || SPECIAL[code] === 0;
+/**
+ * What a character is to the tokenizer, from one table instead of string comparisons. `WORD_END`
+ * characters end a run of plain word characters without ending the word (quotes, `$`, both
+ * escape characters); everything outside ASCII is plain.
+ */
+const PLAIN = 0, SPACE = 1, OPERATOR = 2, REDIRECT = 3, WORD_END = 4;
+const CLASSES = new Uint8Array(128);
+for (const c of ' \t\r\f\v') CLASSES[c.charCodeAt(0)] = SPACE;
+for (const c of ';&|()') CLASSES[c.charCodeAt(0)] = OPERATOR;
+for (const c of '<>') CLASSES[c.charCodeAt(0)] = REDIRECT;
+for (const c of '\n\\\'"$`') CLASSES[c.charCodeAt(0)] = WORD_END;
+
+function classOf(code: number): number {
+  return code < 128 ? CLASSES[code] : PLAIN;
 }
 
 function matchParen(text: string, open: number): number {

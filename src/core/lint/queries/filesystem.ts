@@ -8,7 +8,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { basename, chmods, copySteps, CopyStep, imageSteps, ImageStep, joinPath, landingPath, modeGrantsExecute } from '../commands';
 import type { Model, RunStep, Stage } from '../model';
-import { commandName, Word } from '../shell';
+import { Word } from '../shell';
 import type { BuildContext, ContextFile } from '../types';
 import { sentContext } from './buildContext';
 import { contextPath, globMatch, hasWildcards, resolveWildcards } from './dockerignore';
@@ -228,7 +228,7 @@ function chmodLater(model: Model, path: string, later: readonly ImageStep[]): bo
     }
     // `find /opt/program -type f -exec chmod +x {} +`
     for (const command of run.commands) {
-      if (commandName(command.words[0]) !== 'find') continue;
+      if (command.name !== 'find') continue;
       const at = command.words.findIndex((w) => w.value === 'chmod');
       const root = command.words[1];
       if (at > 0 && root && !root.value.startsWith('-') && modeGrantsExecute(command.words[at + 1]?.value ?? '')

@@ -8,7 +8,6 @@ import { joinPath, workdirOf } from '../commands';
 import { SERVE_TOOLKITS, TRAINING_TOOLKITS } from '../knowledge';
 import type { Model } from '../model';
 import { DEFAULT_MODES, detectModes } from '../modes';
-import { commandName } from '../shell';
 import type { BuildContext, Mode } from '../types';
 import { BaseInfo, baseInfo } from './baseImage';
 import { imageEntrypoint } from './entrypoint';
@@ -93,7 +92,7 @@ function runCreates(model: Model, targets: ReadonlySet<string>, name: string, di
       // A path ends in `name` only if it says so, or stays in or climbs (`''`, `.`, `..`) to a directory that does.
       if (words.slice(1).some((w) => (w.value === '' || w.value.includes(name) || w.value.includes('.')) && targets.has(joinPath(workdir, w.value)))) return true;
       // `ln -s /opt/program/serve /usr/local/bin/`
-      if (['ln', 'cp', 'mv', 'install'].includes(commandName(command.words[0])) && words.length >= 3) {
+      if (['ln', 'cp', 'mv', 'install'].includes(command.name) && words.length >= 3) {
         const destination = joinPath(workdir, words[words.length - 1].value);
         if (dirs.includes(destination) && words.slice(1, -1).some((w) => w.value.split('/').pop() === name)) return true;
       }

@@ -302,7 +302,7 @@ export function serverCommands(model: Model): ServerCommand[] {
     const specs: [ExecSpec | undefined, 'ENTRYPOINT' | 'CMD'][] = [[model.entrypoint(), 'ENTRYPOINT'], [model.cmd(), 'CMD']];
     for (const [spec, keyword] of specs) {
       if (!spec) continue;
-      const proxied = spec.commands.some((c) => PROXIES.has(commandName(c.words[0])));
+      const proxied = spec.commands.some((c) => PROXIES.has(c.name));
       for (const command of spec.commands) {
         const server = readServer(model, spec, keyword, command, proxied);
         if (server) found.push(server);

@@ -73,7 +73,7 @@ export function basePythonVersion(model: Model): PythonVersion | undefined {
 
 /** The Python version a command names explicitly: `python3.9 -m pip`, `pip3.10`. */
 export function commandPythonVersion(command: SimpleCommand): { major: number; minor: number } | undefined {
-  const m = /^(?:python|pip)(\d)\.(\d+)$/.exec(commandName(command.words[0]));
+  const m = /^(?:python|pip)(\d)\.(\d+)$/.exec(command.name);
   return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
 }
 
@@ -132,7 +132,7 @@ function isPythonScript(context: BuildContext | undefined, path: string | undefi
 export function pipCommand(model: Model): string | undefined {
   for (const run of model.imageRuns()) {
     for (const command of run.commands) {
-      const name = commandName(command.words[0]);
+      const name = command.name;
       // `uv pip install` needs --system or a virtualenv, which a suggested line cannot know.
       if (installCommand(command)?.manager !== 'pip' || name === 'uv') continue;
       const program = command.words[0].value;

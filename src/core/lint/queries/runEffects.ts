@@ -6,7 +6,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { joinPath, workdirOf } from '../commands';
 import type { Model, RunStep } from '../model';
-import { commandName, SimpleCommand, Word } from '../shell';
+import { SimpleCommand, Word } from '../shell';
 import type { Range } from '../types';
 import { expandAt } from './variables';
 
@@ -67,7 +67,7 @@ export function runEffects(model: Model): RunEffects {
       const workdir = workdirOf(model, run.instruction);
       let cwd = workdir;
       for (const command of run.commands) {
-        const name = commandName(command.words[0]);
+        const name = command.name;
         if (name === 'cd') { cwd = command.words[1] ? resolve(cwd, command.words[1].value) : cwd; continue; }
         const written = writtenPaths(command, name);
         if (written) {

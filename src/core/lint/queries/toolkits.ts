@@ -11,7 +11,7 @@ import {
 } from '../commands';
 import { INFERENCE_TOOLKIT, SERVE_TOOLKITS, TRAINING_TOOLKITS } from '../knowledge';
 import type { Model } from '../model';
-import { commandName, SimpleCommand, Word } from '../shell';
+import type { SimpleCommand, Word } from '../shell';
 import type { BuildContext, Range } from '../types';
 import { baseInfo } from './baseImage';
 import { contextPath } from './dockerignore';
@@ -108,7 +108,7 @@ export function findPython(installs: PythonInstalls, names: readonly string[]): 
 function inspectCommand(model: Model, context: BuildContext | undefined, instruction: Instruction, command: SimpleCommand,
   install: InstallCommand | undefined, result: PythonInstalls): void {
   const words = command.words;
-  const name = commandName(words[0]);
+  const name = command.name;
   const opaque = (range: Range = command.range) => result.opaque.push({ range, instruction });
   if (install?.manager === 'pip') {
     for (const word of install.editables) opaque(word.range);
@@ -290,5 +290,5 @@ export function java(model: Model, context: BuildContext | undefined): Presence 
 
 function isScriptRun(model: Model, instruction: Instruction): boolean {
   const run = model.imageRuns().find((r) => r.instruction === instruction);
-  return !!run?.commands.some((c) => commandName(c.words[0]).endsWith('.sh') || SHELLS.has(commandName(c.words[0])));
+  return !!run?.commands.some((c) => c.name.endsWith('.sh') || SHELLS.has(c.name));
 }

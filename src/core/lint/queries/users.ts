@@ -4,7 +4,7 @@
  */
 import type { Instruction } from 'dockerfile-ast';
 import type { Model } from '../model';
-import { commandName, SimpleCommand, Word } from '../shell';
+import { SimpleCommand, Word } from '../shell';
 import { expandAt } from './variables';
 
 export interface UserSpec {
@@ -80,7 +80,7 @@ const ID_OPTIONS: Record<AccountStep['tool'], { uid: string[]; gid: string[] }> 
 };
 
 function parseAccount(model: Model, instruction: Instruction, command: SimpleCommand): AccountStep | undefined {
-  const tool = commandName(command.words[0]) as AccountStep['tool'];
+  const tool = command.name as AccountStep['tool'];
   if (!(tool in VALUE_OPTIONS)) return undefined;
   const { short, long } = VALUE_OPTIONS[tool];
   const ids = ID_OPTIONS[tool];

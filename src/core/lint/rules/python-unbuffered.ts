@@ -3,7 +3,6 @@ import type { Model } from '../model';
 import { insertLineAfter } from '../queries/lines';
 import { pythonLauncher } from '../queries/python';
 import { baseInfo } from '../queries/baseImage';
-import { commandName } from '../shell';
 import { defineRule, Range } from '../types';
 
 export const pythonUnbuffered = defineRule({
@@ -62,7 +61,7 @@ function cachingPipInstall(model: Model): { range: Range; insertAt?: Range['star
     for (const command of run.commands) {
       const install = installCommand(command);
       // uv keeps its own cache, with its own flag.
-      if (install?.manager !== 'pip' || commandName(command.words[0]) === 'uv') continue;
+      if (install?.manager !== 'pip' || command.name === 'uv') continue;
       if (command.words.some((w) => w.value === '--no-cache-dir' || w.value.startsWith('--no-cache-dir='))) continue;
       const text = model.textOf(run.instruction.getRange());
       // A BuildKit cache mount keeps the cache out of the layer; so does clearing it in the same step.

@@ -6,7 +6,6 @@ import { copiedFiles, CopyResult, isUnder, LandedFile } from '../queries/filesys
 import { pathDirs } from '../queries/launchers';
 import { insertLineAfter } from '../queries/lines';
 import { baseInfo } from '../queries/baseImage';
-import { commandName } from '../shell';
 import { defineRule, type Mode } from '../types';
 
 /** How SageMaker's start reaches a file: run directly (its #! line matters) or read by a shell (every line matters). */
@@ -77,7 +76,7 @@ export const scriptCrlf = defineRule({
       if (program) mark(resolve(program.value, 'command'), 'exec');
       for (const command of spec.commands) {
         // `bash entry.sh`: the shell reads the script whatever its #! line says.
-        if (SHELLS.has(commandName(command.words[0]))) {
+        if (SHELLS.has(command.name)) {
           const script = command.words.slice(1).find((w) => !w.value.startsWith('-'));
           if (script && !command.words.some((w) => /^-[a-z]*c$/.test(w.value))) mark(resolve(script.value, 'argument'), 'shell');
         }

@@ -2,7 +2,6 @@ import { copySteps, joinPath, workdirOf } from '../commands';
 import { insertLineAfter, lastInstruction } from '../queries/lines';
 import { studioFlavour } from '../queries/studio';
 import { expandAt } from '../queries/variables';
-import { commandName } from '../shell';
 import { defineRule, type Range } from '../types';
 import { isUnder } from '../queries/filesystem';
 import { runEffects } from '../queries/runEffects';
@@ -41,7 +40,7 @@ export const studioWorkdir = defineRule({
     for (const write of runEffects(model).writes) reserved(write.path, write.range);
     for (const run of model.imageRuns()) {
       for (const command of run.commands) {
-        if (commandName(command.words[0]) !== 'mkdir') continue;
+        if (command.name !== 'mkdir') continue;
         for (const word of command.words.slice(1)) {
           const expanded = expandAt(model, run.instruction, word.value);
           if (expanded.unresolved.length === 0 && expanded.value.startsWith('/')) reserved(joinPath('/', expanded.value), word.range);
