@@ -55,14 +55,20 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Per-iteration samples of each measured function, taken in rotation so drift and GC hit all alike. */
-function timeInterleaved(fns: (() => void)[], iterations: number): number[] {
+/**
+ * Per-call samples of each function, taken in short runs of one function at a time, with the runs
+ * rotating (parse, lint, validate, parse, …): each run measures its function warm, as a loop of
+ * calls does, and rotating spreads the machine's drift over all three alike.
+ */
+function timeInRotation(fns: (() => void)[], iterations: number, runLength = Math.max(1, Math.floor(iterations / 8))): number[] {
   const samples: number[][] = fns.map(() => []);
-  for (let i = 0; i < iterations; i++) {
+  for (let done = 0; done < iterations; done += runLength) {
     for (let f = 0; f < fns.length; f++) {
-      const start = process.hrtime.bigint();
-      fns[f]();
-      samples[f].push(Number(process.hrtime.bigint() - start) / 1e6);
+      for (let i = 0; i < runLength; i++) {
+        const start = process.hrtime.bigint();
+        fns[f]();
+        samples[f].push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
     }
   }
   return samples.map(median);
@@ -74,14 +80,14 @@ console.log('file'.padEnd(44) + 'parse ms'.padStart(10) + 'lint ms'.padStart(10)
 
 // V8 optimizes for the shapes it has seen: warming up on every file first measures the steady
 // state an editor relints in, not the first file's share of JIT compilation.
-for (let round = 0; round < 30; round++) {
+for (let round = 0; round < 300; round++) {
   for (const [, text] of cases) if (text.length < 100_000) { DockerfileParser.parse(text); lint(text); validate(text); }
 }
 const lintRatios: number[] = [];
 const validateRatios: number[] = [];
 for (const [name, text] of cases) {
   const iterations = text.length > 100_000 ? 15 : text.length > 10_000 ? 60 : 400;
-  const [parse, ours, peer] = timeInterleaved([() => DockerfileParser.parse(text), () => lint(text), () => validate(text)], iterations);
+  const [parse, ours, peer] = timeInRotation([() => DockerfileParser.parse(text), () => lint(text), () => validate(text)], iterations);
   lintRatios.push(ours / parse);
   validateRatios.push(peer / parse);
   console.log(name.padEnd(44) + parse.toFixed(3).padStart(10) + ours.toFixed(3).padStart(10) + (ours / parse).toFixed(2).padStart(8)

@@ -53,9 +53,9 @@ function lintUnsafe(text: string, options: LintOptions): LintResult {
       `Build stage "${model.missingStage}" does not exist; linting the last stage instead.`, ORIGIN));
   }
   // Facts stated in the file win over configuration, as `# smlint mode=` does.
-  const deployment = { ...options.deployment, ...pragmas.deployment };
+  const deployment = pragmas === NO_PRAGMAS ? options.deployment ?? {} : { ...options.deployment, ...pragmas.deployment };
   const overrides = options.rules;
-  let reports: Report[] = [];
+  const reports: Report[] = [];
   const ctx: RuleContext = {
     text: source, dockerfile, model, modes: active, deployment, buildContext: options.buildContext,
     report: (r) => { reports.push(r); },
@@ -63,7 +63,7 @@ function lintUnsafe(text: string, options: LintOptions): LintResult {
   for (const rule of rulesFor(options.ruleSet, modes.modes)) {
     const override = overrides?.[rule.meta.id];
     if (override === 'off') continue;
-    reports = [];
+    reports.length = 0;
     try {
       rule.check(ctx);
     } catch (error) {
@@ -147,7 +147,7 @@ export function formatMessage(template: string, data: Record<string, string | nu
     const close = template.indexOf('}', at + 1);
     if (close < 0) break;
     const key = template.slice(at + 1, close);
-    if (PLACEHOLDER.test(key) && key in data) {
+    if (Object.hasOwn(data, key)) {
       out += template.slice(done, at) + String(data[key]);
       done = close + 1;
       at = template.indexOf('{', done);
@@ -157,8 +157,6 @@ export function formatMessage(template: string, data: Record<string, string | nu
   }
   return out + template.slice(done);
 }
-
-const PLACEHOLDER = /^\w+$/;
 
 function isSilenced(finding: Finding, pragmas: Pragmas, instructions: { start: number; end: number }[]): boolean {
   const matches = (refs: IdReference[] | undefined) => refs?.some((r) => r.id === finding.ruleId) ?? false;

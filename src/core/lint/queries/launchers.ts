@@ -61,7 +61,8 @@ function lookUpCommand(model: Model, name: Launcher, buildContext: BuildContext 
   if (toolkit) return { status: 'found', evidence: `${toolkit.name} (installed by ${toolkit.instruction.getKeyword()})` };
 
   const dirs = pathDirs(model);
-  const targets = new Set(dirs.map((d) => joinPath(d, name)));
+  // pathDirs are normalized already, and the name has no slash.
+  const targets = new Set(dirs.map((d) => `${d === '/' ? '' : d}/${name}`));
   const copies = copiedFiles(model, buildContext);
   const copied = landedFiles(model, buildContext).find((f) => targets.has(f.path));
   if (copied) return { status: 'found', evidence: `${copied.path}, copied by ${copied.source.value}` };

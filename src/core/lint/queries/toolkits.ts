@@ -69,25 +69,28 @@ export function pythonInstalls(model: Model, context: BuildContext | undefined):
     const result: PythonInstalls = { packages: [], opaque: [] };
     for (const stage of copiedStages(model)) {
       for (const run of stage.runs) {
+        const { instruction } = run;
+        // Packages named on command lines come first, in build order; then what files and local installs add.
         const installs = run.commands.map(installCommand);
         for (const install of installs) {
           if (install?.manager !== 'pip' && install?.manager !== 'conda') continue;
           const named: InstalledPackage[] = [];
-          addPackages(install, run.instruction, named);
+          addPackages(install, instruction, named);
           for (const pkg of named) {
             result.packages.push({
               name: pkg.name, extras: pkg.extras, specifier: pkg.specifier, manager: install.manager, word: pkg.word,
-              instruction: pkg.instruction, command: pkg.command, upgrade: install.upgrade,
+              instruction, command: pkg.command, upgrade: install.upgrade,
             });
           }
         }
-        run.commands.forEach((command, i) => {
+        for (let i = 0; i < installs.length; i++) {
           const install = installs[i];
+          const command = run.commands[i];
           if (install?.manager === 'pip') {
-            for (const file of install.requirements) readPackageFile(model, context, run.instruction, command, file.word, file.path, 'pip', result);
+            for (const file of install.requirements) readPackageFile(model, context, instruction, command, file.word, file.path, 'pip', result);
           }
-          inspectCommand(model, context, run.instruction, command, install, result);
-        });
+          inspectCommand(model, context, instruction, command, install, result);
+        }
       }
     }
     // Python files copied from an image (not a stage) carry packages the file cannot show.
