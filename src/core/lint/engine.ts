@@ -55,7 +55,7 @@ function lintUnsafe(text: string, options: LintOptions): LintResult {
   // Facts stated in the file win over configuration, as `# smlint mode=` does.
   const deployment = pragmas === NO_PRAGMAS ? options.deployment ?? {} : { ...options.deployment, ...pragmas.deployment };
   const overrides = options.rules;
-  const reports: Report[] = [];
+  let reports: Report[] = [];
   const ctx: RuleContext = {
     text: source, dockerfile, model, modes: active, deployment, buildContext: options.buildContext,
     report: (r) => { reports.push(r); },
@@ -63,7 +63,8 @@ function lintUnsafe(text: string, options: LintOptions): LintResult {
   for (const rule of rulesFor(options.ruleSet, modes.modes)) {
     const override = overrides?.[rule.meta.id];
     if (override === 'off') continue;
-    reports.length = 0;
+    // Most rules report nothing: a fresh list only after one did (truncating an array is a slow path).
+    if (reports.length > 0) reports = [];
     try {
       rule.check(ctx);
     } catch (error) {
