@@ -5,7 +5,7 @@
  */
 import { DockerfileParser } from 'dockerfile-ast';
 import { docsUrl, readmeUrl } from './docs';
-import { memoizeArguments, Model } from './model';
+import { Model } from './model';
 import { DEFAULT_MODES, detectModes } from './modes';
 import { IdReference, Pragmas, readPragmas } from './pragmas';
 import { allRules, ruleById } from './rules';
@@ -37,7 +37,6 @@ function lintUnsafe(text: string, options: LintOptions): LintResult {
   // Docker ignores a UTF-8 byte order mark; a space keeps every position where it was.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const dockerfile = DockerfileParser.parse(source);
-  memoizeArguments(dockerfile);
   const model = new Model(source, dockerfile, options.buildArgs, options.stage);
   const instructions = dockerfile.getInstructions();
   // Every pragma names smlint: most files have none, and looking costs one substring search.

@@ -65,6 +65,10 @@ export interface Stage {
   parent?: Stage;
   /** the `--platform` value, substituted */
   platform?: string;
+  /** where the image is written; undefined for a FROM without one */
+  imageRange?: Range;
+  /** the `--platform` flag as written, with the range of its value (undefined for `--platform` alone) */
+  platformFlag?: { valueRange?: Range };
   instructions: Instruction[];
   /** ARGs declared in this stage, with their values after --build-arg and global defaults */
   args: Map<string, VariableValue>;
@@ -74,29 +78,30 @@ export interface Stage {
   cmd?: ExecSpec;
 }
 
-/**
- * dockerfile-ast recomputes an instruction's arguments on every call, and its accessors (FROM's
- * image, ENV's properties, flags…) call that again each time; with forty rules asking, this was
- * the largest cost in profiles. Arguments never change after parsing, so each instance keeps its
- * first result. `ModifiableInstruction.getArguments` shifts flags off the raw array it receives,
- * so the raw level hands out copies.
- */
-export function memoizeArguments(dockerfile: Dockerfile): void {
-  const instructions = [...dockerfile.getInstructions(), ...dockerfile.getOnbuildTriggers()];
-  for (const instruction of instructions) {
-    const target = instruction as unknown as { getRawArguments(): unknown[]; getArguments(): unknown[] };
-    const raw = target.getRawArguments.bind(target);
-    const args = target.getArguments.bind(target);
-    let rawCache: unknown[] | undefined;
-    let argsCache: unknown[] | undefined;
-    target.getRawArguments = () => (rawCache ??= raw()).slice();
-    target.getArguments = () => (argsCache ??= args());
-  }
-}
-
 const NONE: readonly Instruction[] = [];
 
 interface MemoEntry { value: unknown; input: unknown }
+
+interface FromParts {
+  image: string;
+  imageRange?: Range;
+  name?: string;
+  /** `value` is null for a flag without `=` */
+  platformFlag?: { value: string | null; valueRange?: Range };
+}
+
+/** FROM text that only dockerfile-ast reads exactly: quotes, escapes of either escape character. */
+const QUOTED_OR_ESCAPED = /["'\\`]/;
+
+function readFromParser(from: From): FromParts {
+  const flag = from.getPlatformFlag();
+  return {
+    image: from.getImage() ?? '',
+    imageRange: from.getImageRange() ?? undefined,
+    name: from.getBuildStage() ?? undefined,
+    platformFlag: flag ? { value: flag.getValue(), valueRange: flag.getValueRange() ?? undefined } : undefined,
+  };
+}
 
 /** ARGs Docker/BuildKit predefine: always available, never "undeclared". */
 export const PREDEFINED_ARGS = new Set([
@@ -378,18 +383,53 @@ export class Model {
   }
 
   private newStage(from: From): Stage {
-    const image = from.getImage() ?? '';
+    const parts = this.readFrom(from);
+    const image = parts.image;
     const lookup = (name: string) => this.buildArgs[name] ?? this.globalArgs.get(name)?.value;
     const { value: resolvedImage, unresolved } = this.substitute(image, lookup);
-    const name = from.getBuildStage()?.toLowerCase();
     const parent = this.stagesByName.get(resolvedImage.toLowerCase());
-    const platformFlag = from.getPlatformFlag()?.getValue();
+    const platformValue = parts.platformFlag?.value;
     const stage: Stage = {
-      index: this.stages.length, name, from, image, resolvedImage, unresolved, parent,
-      platform: platformFlag ? this.substitute(platformFlag, lookup).value : undefined,
+      index: this.stages.length, name: parts.name?.toLowerCase(), from, image, resolvedImage, unresolved, parent,
+      platform: platformValue ? this.substitute(platformValue, lookup).value : undefined,
+      imageRange: parts.imageRange, platformFlag: parts.platformFlag && { valueRange: parts.platformFlag.valueRange },
       instructions: [], args: new Map(), env: new Map(parent?.env ?? []), runs: [],
     };
     return stage;
+  }
+
+  /**
+   * FROM's flag, image and stage name. The usual one-line FROM of plain words is read from the
+   * text, as dockerfile-ast splits it (flags are the leading words with `--`); anything else —
+   * continuations, quotes, escapes — goes to dockerfile-ast, whose first reading of a FROM costs
+   * more than the rest of building its stage.
+   */
+  private readFrom(from: From): FromParts {
+    const range = this.argumentsRange(from);
+    const text = range ? this.textOf(range) : '';
+    if (!range || range.start.line !== range.end.line || QUOTED_OR_ESCAPED.test(text)) return readFromParser(from);
+    const base = this.offsetAt(range.start);
+    const words: { value: string; start: number; end: number }[] = [];
+    for (const match of text.matchAll(/\S+/g)) words.push({ value: match[0], start: base + match.index, end: base + match.index + match[0].length });
+    // dockerfile-ast's flags: the `--` words among the leading words that contain `--`; it then
+    // drops as many words from the front, which is the same words in every real FROM.
+    const flags = [];
+    for (let i = 0; i < words.length && words[i].value.includes('--'); i++) if (words[i].value.startsWith('--')) flags.push(words[i]);
+    const [image, as, name] = words.slice(flags.length);
+    const parts: FromParts = { image: image?.value ?? '', imageRange: image && this.rangeOf(image.start, image.end) };
+    if (name && as.value.toUpperCase() === 'AS') parts.name = name.value;
+    const flag = flags.length === 1 ? flags[0] : undefined;
+    const equals = flag ? flag.value.indexOf('=') : -1;
+    if (flag && flag.value.slice(2, equals < 0 ? undefined : equals) === 'platform') {
+      parts.platformFlag = equals < 0
+        ? { value: null }
+        : { value: flag.value.slice(equals + 1), valueRange: this.rangeOf(flag.start + equals + 1, flag.end) };
+    }
+    return parts;
+  }
+
+  private rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
   private declareArg(arg: Arg, into: Map<string, VariableValue>, stage: Stage | undefined): void {

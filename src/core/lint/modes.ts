@@ -34,7 +34,7 @@ function readModes(model: Model): ModeReason[] {
   if (!stage) return reasons;
 
   const base = baseImageOf(model);
-  const baseRange = model.baseStage()?.from.getImageRange() ?? undefined;
+  const baseRange = model.baseStage()?.imageRange;
   if (base?.sagemaker) {
     for (const scope of base.sagemaker.scopes) {
       const mode: Mode = scope === 'training' ? 'train' : scope === 'inference' ? 'serve' : 'studio';
@@ -178,7 +178,7 @@ const STUDIO_COMMANDS = /^(python|ipython$|jupyter$|useradd$|adduser$)/;
 function studioEvidence(model: Model, add: Add): void {
   const base = baseImageOf(model);
   if (base && !base.unresolved && /^jupyter\//.test(base.repository)) {
-    add('studio', `FROM ${base.repository}, a Jupyter image`, model.baseStage()?.from.getImageRange() ?? undefined, 'base');
+    add('studio', `FROM ${base.repository}, a Jupyter image`, model.baseStage()?.imageRange, 'base');
   }
   for (const run of model.imageRuns()) {
     for (const command of run.commands) {

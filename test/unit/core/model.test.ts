@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { DockerfileParser } from 'dockerfile-ast';
+import fc from 'fast-check';
 import { copySteps, installedPackages, landingPath, modeGrantsExecute, chmods, requirementsFiles } from '../../../src/core/lint/commands';
 import { Model } from '../../../src/core/lint/model';
 import { dockerfile } from '../../helpers/ruleTester';
@@ -118,5 +119,28 @@ describe('command queries', () => {
     const m = model('FROM x\nRUN chmod -R +x /opt/program && chmod 644 /a && chmod u+x,g+r /b\n');
     assert.deepStrictEqual(chmods(m.imageRuns()).map((c) => [c.mode, c.recursive, c.paths.map((p) => p.value)]), [['+x', true, ['/opt/program']], ['644', false, ['/a']], ['u+x,g+r', false, ['/b']]]);
     assert.deepStrictEqual(['755', '644', '0700', '+x', 'u+x', 'a=rwx', 'g-x', '600'].map(modeGrantsExecute), [true, false, true, true, true, true, false, false]);
+  });
+});
+
+describe('FROM reading', () => {
+  /** What dockerfile-ast's own accessors say, which the model's reading of plain FROM lines must equal. */
+  function parserParts(text: string) {
+    return DockerfileParser.parse(text).getFROMs().map((from) => {
+      const flag = from.getPlatformFlag();
+      return {
+        image: from.getImage() ?? '', imageRange: from.getImageRange() ?? undefined, name: from.getBuildStage()?.toLowerCase(),
+        platformFlag: flag ? { valueRange: flag.getValueRange() ?? undefined } : undefined,
+      };
+    });
+  }
+  const modelParts = (text: string) => model(text).stages.map((s) => ({ image: s.image, imageRange: s.imageRange, name: s.name, platformFlag: s.platformFlag }));
+
+  it('reads image, stage name and --platform exactly as dockerfile-ast does', () => {
+    const word = fc.constantFrom('--platform=linux/amd64', '--platform=$BUILDPLATFORM', '--platform', '--platform=', '--x=1', 'a--b',
+      'python:3.11', '${BASE}', 'img@sha256:abc', 'AS', 'as', 'builder', '"quoted"', 'back\\slash', '\t', '  ', 'reg:5000/a/b:1');
+    fc.assert(fc.property(fc.array(word, { maxLength: 6 }), fc.constantFrom('FROM ', 'from ', 'FROM\t', 'FROM \\\n  '), (words, keyword) => {
+      const text = `${keyword}${words.join(' ')}\nRUN x\n`;
+      assert.deepStrictEqual(modelParts(text), parserParts(text));
+    }), { numRuns: 3000 });
   });
 });

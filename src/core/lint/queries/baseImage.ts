@@ -49,7 +49,7 @@ export function baseInfo(model: Model): BaseInfo {
   return model.memo('base-info', () => {
     const stage = model.baseStage();
     const name = stage?.resolvedImage ?? '';
-    const range = stage?.from.getImageRange() ?? undefined;
+    const range = stage?.imageRange;
     if (!stage) return { kind: 'unresolved', plain: false, range, name };
     if (name.toLowerCase() === 'scratch') return { kind: 'scratch', plain: true, range, name };
     const image = baseImageOf(model);
@@ -98,7 +98,7 @@ export interface PulledImage {
 export function pulledImage(model: Model, stage: Stage): PulledImage | undefined {
   return model.memo('pulledImage', () => {
     if (stage.parent || stage.resolvedImage.toLowerCase() === 'scratch') return undefined;
-    const imageRange = stage.from.getImageRange();
+    const imageRange = stage.imageRange;
     if (!imageRange) return undefined;
     const written = model.textOf(imageRange);
     const ref = parseImageRef(stage.resolvedImage);
@@ -183,7 +183,7 @@ export function imageArchitecture(model: Model): ArchitectureEvidence | undefine
     for (let i = lineage.length - 1; i >= 0; i--) {
       const stage = lineage[i];
       if (stage.platform === undefined) continue;
-      const range = stage.from.getPlatformFlag()?.getValueRange();
+      const range = stage.platformFlag?.valueRange;
       if (!range) continue;
       const architecture = architectureWord(stage.platform);
       // `$TARGETPLATFORM`, `$BUILDPLATFORM` and other variables leave it to the build command.
@@ -207,7 +207,7 @@ export function imageArchitecture(model: Model): ArchitectureEvidence | undefine
 
 /** True when any FROM of the file pins a platform. */
 export function pinsPlatform(model: Model): boolean {
-  return model.stages.some((s) => s.platform !== undefined || s.from.getPlatformFlag() !== null);
+  return model.stages.some((s) => s.platform !== undefined || s.platformFlag !== undefined);
 }
 
 /** The evidence in words, as the subject of a sentence ("… makes this an arm64 image"). */

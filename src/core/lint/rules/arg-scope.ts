@@ -58,7 +58,7 @@ export const argScope = defineRule({
     const configured = Object.keys(model.buildArgs).length > 0;
 
     for (const stage of model.stages) {
-      const imageRange = stage.from.getImageRange();
+      const imageRange = stage.imageRange;
       const references = imageRange ? variableReferences(model, imageRange, 'docker') : [];
       if (references.length > 0) {
         // What Docker would pull: global values where there are some, empty text elsewhere.
@@ -70,7 +70,7 @@ export const argScope = defineRule({
           : `: Docker would use "${pulled}"`;
         checkFromReferences(references, rejected, effect);
       }
-      const platformRange = stage.from.getPlatformFlag()?.getValueRange();
+      const platformRange = stage.platformFlag?.valueRange;
       if (platformRange) {
         checkFromReferences(variableReferences(model, platformRange, 'docker'), false, ': the build then uses the builder\'s own platform');
       }

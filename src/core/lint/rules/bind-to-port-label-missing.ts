@@ -25,7 +25,7 @@ export const bindToPortLabelMissing = defineRule({
     const stage = model.finalStage;
     if (!stage || model.labels().has(BIND_TO_PORT_LABEL)) return;
     const target = ctx.deployment.target;
-    const range = stage.from.getImageRange() ?? stage.from.getRange();
+    const range = stage.imageRange ?? stage.from.getRange();
     const suggestions = [{ title: `Add LABEL ${BIND_TO_PORT_LABEL}=true`, edits: [insertLineAfter(model, stage.from, `LABEL ${BIND_TO_PORT_LABEL}=true`)] }];
     if (target === 'pipeline' || target === 'multi-container') {
       const base = baseInfo(model);

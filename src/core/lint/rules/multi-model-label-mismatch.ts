@@ -37,7 +37,7 @@ export const multiModelLabelMismatch = defineRule({
     const target = ctx.deployment.target;
     const label = model.labels().get(MULTI_MODEL_LABEL);
     const base = baseInfo(model);
-    const fromRange = stage.from.getImageRange() ?? stage.from.getRange();
+    const fromRange = stage.imageRange ?? stage.from.getRange();
 
     if (!label) {
       const suggestions = [{ title: `Add LABEL ${MULTI_MODEL_LABEL}=true`, edits: [insertLineAfter(model, stage.from, `LABEL ${MULTI_MODEL_LABEL}=true`)] }];

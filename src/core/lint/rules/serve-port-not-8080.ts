@@ -39,7 +39,7 @@ export const servePortNot8080 = defineRule({
     }
     // Documentation only: said once, for an image that visibly serves, on a base that exposes nothing.
     if ((base.kind === 'known' || base.kind === 'scratch') && servingEvidence(model, ctx.buildContext)) {
-      const range = stage.from.getImageRange() ?? stage.from.getRange();
+      const range = stage.imageRange ?? stage.from.getRange();
       ctx.report({ messageId: 'noExpose', range, severity: 'info', suggestions: addExpose });
     }
 
