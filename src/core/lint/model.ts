@@ -16,6 +16,9 @@ export interface VariableValue {
   range: Range;
 }
 
+/** The part of dockerfile-ast's Property that rules read; plain ENV and LABEL pairs are read without it. */
+export type KeyValue = Pick<Property, 'getName' | 'getNameRange' | 'getValue' | 'getValueRange' | 'getRange'>;
+
 export interface EnvEntry {
   name: string;
   /** the value after substitution of the variables known at that point */
@@ -23,7 +26,7 @@ export interface EnvEntry {
   /** the value as written, quotes removed */
   rawValue: string;
   instruction: Env;
-  property: Property;
+  property: KeyValue;
   stage: Stage;
 }
 
@@ -47,7 +50,7 @@ export interface RunStep {
 
 export interface LabelEntry {
   value: string;
-  property: Property;
+  property: KeyValue;
   instruction: Label;
 }
 
@@ -90,8 +93,35 @@ interface FromParts {
   platformFlag?: { value: string | null; valueRange?: Range };
 }
 
-/** FROM text that only dockerfile-ast reads exactly: quotes, escapes of either escape character. */
+/** Instruction text that only dockerfile-ast reads exactly: quotes, escapes of either escape character. */
 const QUOTED_OR_ESCAPED = /["'\\`]/;
+
+interface PlainWord { value: string; start: number; end: number }
+
+/** The words of one line of plain text as dockerfile-ast separates them (spaces, tabs), with document offsets from `base`. */
+function plainWords(text: string, base: number): PlainWord[] {
+  const words: PlainWord[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = i === text.length || code === 32 || code === 9 || code === 13;
+    if (space && start >= 0) { words.push({ value: text.slice(start, i), start: base + start, end: base + i }); start = -1; }
+    else if (!space && start < 0) start = i;
+  }
+  return words;
+}
+
+class PlainProperty implements KeyValue {
+  constructor(
+    private readonly name: string, private readonly nameRange: Range,
+    private readonly value: string | null, private readonly valueRange: Range | null, private readonly range: Range,
+  ) {}
+  getName(): string { return this.name; }
+  getNameRange(): Range { return this.nameRange; }
+  getValue(): string | null { return this.value; }
+  getValueRange(): Range | null { return this.valueRange; }
+  getRange(): Range { return this.range; }
+}
 
 function readFromParser(from: From): FromParts {
   const flag = from.getPlatformFlag();
@@ -131,6 +161,7 @@ export class Model {
   private readonly instructionsByKeyword = new Map<Stage | undefined, Map<string, Instruction[]>>();
   private readonly runsOf = new Map<Stage | undefined, readonly RunStep[]>();
   private readonly labelsOf = new Map<Stage | undefined, ReadonlyMap<string, LabelEntry>>();
+  private readonly propertyCache = new Map<Instruction, readonly KeyValue[]>();
 
   constructor(
     readonly text: string,
@@ -293,7 +324,7 @@ export class Model {
     if (!labels) {
       const found = new Map<string, LabelEntry>();
       for (const instruction of this.imageInstructionsOf('LABEL', stage)) {
-        for (const property of (instruction as Label).getProperties()) {
+        for (const property of this.properties(instruction as Label)) {
           found.set(unquote(property.getName()), { value: property.getValue() ?? '', property, instruction: instruction as Label });
         }
       }
@@ -301,6 +332,45 @@ export class Model {
       this.labelsOf.set(stage, labels);
     }
     return labels;
+  }
+
+  /**
+   * The key/value pairs of an ENV or LABEL. A one-line instruction of plain words (no quotes, no
+   * escapes) is read from the text as dockerfile-ast reads it; the rest goes to dockerfile-ast,
+   * whose property reading costs more than the rest of the stage model.
+   */
+  properties(instruction: Env | Label): readonly KeyValue[] {
+    let properties = this.propertyCache.get(instruction);
+    if (!properties) {
+      properties = this.readPlainProperties(instruction) ?? instruction.getProperties();
+      this.propertyCache.set(instruction, properties);
+    }
+    return properties;
+  }
+
+  private readPlainProperties(instruction: Instruction): KeyValue[] | undefined {
+    const range = this.argumentsRange(instruction);
+    if (!range) return [];
+    const text = this.textOf(range);
+    if (range.start.line !== range.end.line || QUOTED_OR_ESCAPED.test(text)) return undefined;
+    const words = plainWords(text, this.offsetAt(range.start));
+    const pair = (word: PlainWord) => {
+      const equals = word.value.indexOf('=');
+      const wordRange = this.rangeOf(word.start, word.end);
+      return equals < 0
+        ? new PlainProperty(word.value, wordRange, null, null, wordRange)
+        : new PlainProperty(word.value.slice(0, equals), this.rangeOf(word.start, word.start + equals), word.value.slice(equals + 1),
+          this.rangeOf(word.start + equals + 1, word.end), wordRange);
+    };
+    // dockerfile-ast's reading: `KEY value…` (the legacy form, value to the end) when the first word has no `=`.
+    if (words.length >= 2 && !words[0].value.includes('=')) {
+      const [name, first] = words;
+      const last = words[words.length - 1];
+      const nameRange = this.rangeOf(name.start, name.end);
+      const valueRange = this.rangeOf(first.start, last.end);
+      return [new PlainProperty(name.value, nameRange, this.text.slice(first.start, last.end), valueRange, { start: nameRange.start, end: valueRange.end })];
+    }
+    return words.map(pair);
   }
 
   positionAt(offset: number): Position {
@@ -408,9 +478,7 @@ export class Model {
     const range = this.argumentsRange(from);
     const text = range ? this.textOf(range) : '';
     if (!range || range.start.line !== range.end.line || QUOTED_OR_ESCAPED.test(text)) return readFromParser(from);
-    const base = this.offsetAt(range.start);
-    const words: { value: string; start: number; end: number }[] = [];
-    for (const match of text.matchAll(/\S+/g)) words.push({ value: match[0], start: base + match.index, end: base + match.index + match[0].length });
+    const words = plainWords(text, this.offsetAt(range.start));
     // dockerfile-ast's flags: the `--` words among the leading words that contain `--`; it then
     // drops as many words from the front, which is the same words in every real FROM.
     const flags = [];
@@ -451,7 +519,7 @@ export class Model {
     // All pairs of one ENV see the values from before that instruction, as Docker does.
     const before = (n: string) => this.lookupIn(stage, n);
     const updates: EnvEntry[] = [];
-    for (const property of env.getProperties()) {
+    for (const property of this.properties(env)) {
       const rawValue = property.getValue() ?? '';
       const value = this.substitute(rawValue, before).value;
       updates.push({ name: property.getName(), value, rawValue, instruction: env, property, stage });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DockerfileParser } from 'dockerfile-ast';
+import { DockerfileParser, Env, Label } from 'dockerfile-ast';
 import fc from 'fast-check';
 import { copySteps, installedPackages, landingPath, modeGrantsExecute, chmods, requirementsFiles } from '../../../src/core/lint/commands';
 import { Model } from '../../../src/core/lint/model';
@@ -141,6 +141,22 @@ describe('FROM reading', () => {
     fc.assert(fc.property(fc.array(word, { maxLength: 6 }), fc.constantFrom('FROM ', 'from ', 'FROM\t', 'FROM \\\n  '), (words, keyword) => {
       const text = `${keyword}${words.join(' ')}\nRUN x\n`;
       assert.deepStrictEqual(modelParts(text), parserParts(text));
+    }), { numRuns: 3000 });
+  });
+});
+
+describe('ENV and LABEL reading', () => {
+  const shape = (p: { getName(): string; getNameRange(): unknown; getValue(): string | null; getValueRange(): unknown; getRange(): unknown }) =>
+    ({ name: p.getName(), nameRange: p.getNameRange(), value: p.getValue(), valueRange: p.getValueRange(), range: p.getRange() });
+
+  it('reads key/value pairs exactly as dockerfile-ast does', () => {
+    const word = fc.constantFrom('A=1', 'PATH=/opt/program:$PATH', 'B=', '=x', 'C', 'x=y=z', 'value', 'two words', '"quoted"', "k='v'",
+      'a\\ b', 'com.amazonaws.sagemaker.capabilities.accept-bind-to-port=true', '\t', '  ', '${X}');
+    fc.assert(fc.property(fc.constantFrom('ENV', 'LABEL', 'env'), fc.array(word, { minLength: 1, maxLength: 5 }), fc.constantFrom(' ', '\t', ' \\\n  '), (keyword, words, gap) => {
+      const text = `FROM x\n${keyword}${gap}${words.join(' ')}\nRUN y\n`;
+      const m = model(text);
+      const instruction = m.stages[0].instructions[0] as Env | Label;
+      assert.deepStrictEqual(m.properties(instruction).map(shape), instruction.getProperties().map(shape), text);
     }), { numRuns: 3000 });
   });
 });

@@ -149,7 +149,7 @@ export const argScope = defineRule({
             suggestions: [redeclare(stage, name)],
           });
         }
-        for (const name of declaredNames(instruction)) inScope.add(name);
+        for (const name of declaredNames(model, instruction)) inScope.add(name);
       }
     }
 
@@ -171,8 +171,8 @@ function knownBaseEnv(model: Model, stage: Stage): RegExp | undefined {
 }
 
 /** The names an ARG or ENV instruction declares. */
-function declaredNames(instruction: Instruction): string[] {
+function declaredNames(model: Model, instruction: Instruction): string[] {
   if (instruction instanceof Arg) return [instruction.getProperty()?.getName() ?? ''];
-  if (instruction instanceof Env) return instruction.getProperties().map((p) => p.getName());
+  if (instruction instanceof Env) return model.properties(instruction).map((p) => p.getName());
   return [];
 }

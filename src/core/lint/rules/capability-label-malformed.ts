@@ -25,7 +25,7 @@ export const capabilityLabelMalformed = defineRule({
   },
   check(ctx) {
     for (const instruction of ctx.model.imageInstructionsOf('LABEL')) {
-      for (const property of (instruction as Label).getProperties()) {
+      for (const property of ctx.model.properties(instruction as Label)) {
         const key = property.getName();
         const nameRange = property.getNameRange();
         const written = ctx.model.textOf(nameRange);

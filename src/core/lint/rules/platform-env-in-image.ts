@@ -1,6 +1,6 @@
-import type { Env, Property } from 'dockerfile-ast';
+import type { Env } from 'dockerfile-ast';
 import { MULTI_MODEL_LABEL } from '../knowledge';
-import type { Model } from '../model';
+import type { KeyValue, Model } from '../model';
 import { removeInstructionEdit } from '../queries/instructions';
 import { removeWordEdit } from '../queries/words';
 import { defineRule, TextEdit } from '../types';
@@ -47,7 +47,7 @@ export const platformEnvInImage = defineRule({
   check(ctx) {
     const { model } = ctx;
     for (const instruction of model.imageInstructionsOf('ENV') as Env[]) {
-      const properties = instruction.getProperties();
+      const properties = model.properties(instruction);
       for (const property of properties) {
         const name = property.getName();
         const value = storedValue(model, name, property) ?? property.getValue() ?? '';
@@ -73,7 +73,7 @@ export const platformEnvInImage = defineRule({
 });
 
 /** The value as Docker stores it: `${SAGEMAKER_BIND_TO_PORT:-8080}` is 8080 at build time. */
-function storedValue(model: Model, name: string, property: Property): string | undefined {
+function storedValue(model: Model, name: string, property: KeyValue): string | undefined {
   for (const stage of model.lineage()) {
     const entry = stage.env.get(name);
     if (entry?.property === property) return entry.value;

@@ -41,12 +41,12 @@ export const sagemakerSettingsNotFinalStage = defineRule({
       for (const instruction of stage.instructions) {
         const keyword = model.keyword(instruction);
         if (keyword === 'LABEL') {
-          for (const property of (instruction as Label).getProperties()) {
+          for (const property of model.properties(instruction as Label)) {
             const key = unquote(property.getName());
             if (key.startsWith(SAGEMAKER_LABEL) && !labels.has(key)) missing.add(`LABEL ${key}`);
           }
         } else if (keyword === 'ENV') {
-          for (const property of (instruction as Env).getProperties()) {
+          for (const property of model.properties(instruction as Env)) {
             const name = property.getName();
             if (name.startsWith('SAGEMAKER_') && !image.env.has(name)) missing.add(`ENV ${name}`);
           }

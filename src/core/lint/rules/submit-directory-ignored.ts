@@ -26,7 +26,7 @@ export const submitDirectoryIgnored = defineRule({
     // The legacy sagemaker-containers library, and serving stacks built on it, still read the variable.
     if (findPython(pythonInstalls(model, buildContext), ['sagemaker-containers'])) return;
     if (inferenceToolkit(model, buildContext).presence !== 'no' || sagemakerBase(model, 'inference')) return;
-    const single = entry.instruction.getProperties().length === 1;
+    const single = model.properties(entry.instruction).length === 1;
     ctx.report({
       messageId: 'overridden',
       range: entry.property.getValueRange() ?? entry.property.getRange(),
