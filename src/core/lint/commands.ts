@@ -305,7 +305,14 @@ export function copySteps(model: Model, stage: Stage | undefined = model.finalSt
 
 function copyStep(model: Model, instruction: Instruction, keyword: 'COPY' | 'ADD', workdir: string, stage: Stage): CopyStep | undefined {
   const all = model.words(instruction);
-  const flag = (name: string) => all.find((f) => f.value.startsWith(`--${name}=`))?.value.slice(name.length + 3);
+  let from: string | undefined;
+  let chmod: string | undefined;
+  for (const word of all) {
+    const value = word.value;
+    if (!value.startsWith('--')) continue;
+    if (from === undefined && value.startsWith('--from=')) from = value.slice(7);
+    else if (chmod === undefined && value.startsWith('--chmod=')) chmod = value.slice(8);
+  }
   // Heredoc markers are redirections to the tokenizer, so only the first line's words remain.
   const line = instruction.getRange().start.line;
   const heredoc = firstLineHasHeredoc(model, line);
@@ -316,16 +323,18 @@ function copyStep(model: Model, instruction: Instruction, keyword: 'COPY' | 'ADD
   const dest = destinationWord.value;
   const absolute = joinPath(workdir, dest) + (dest.endsWith('/') || dest === '.' ? '/' : '');
   return {
-    instruction, keyword, sources: heredoc ? [] : words.slice(0, -1), destination: absolute.replace(/\/+$/, '/') || '/',
-    destinationWord, from: flag('from'), chmod: flag('chmod'), heredoc, stage,
+    instruction, keyword, sources: heredoc ? [] : words.slice(0, -1), destination: absolute.endsWith('//') ? absolute.replace(/\/+$/, '/') : absolute,
+    destinationWord, from, chmod, heredoc, stage,
   };
 }
 
 function firstLineHasHeredoc(model: Model, line: number): boolean {
+  const text = model.text;
   const start = model.offsetAt({ line, character: 0 });
-  const newline = model.text.indexOf('\n', start);
-  const text = model.text.slice(start, newline < 0 ? model.text.length : newline);
-  return text.includes('<<') && /<<-?["']?[A-Za-z_]/.test(text);
+  const newline = text.indexOf('\n', start);
+  const end = newline < 0 ? text.length : newline;
+  const marker = text.indexOf('<<', start);
+  return marker >= 0 && marker < end && /<<-?["']?[A-Za-z_]/.test(text.slice(marker, end));
 }
 
 /** Where a source file lands: `COPY train /opt/program/` → `/opt/program/train`. */

@@ -88,7 +88,8 @@ export function instructionVariableReferences(model: Model, instruction: Instruc
   const start = model.offsetAt(args.start);
   const end = model.offsetAt(args.end);
   // Heredoc bodies are inside the arguments' range, so text with no `$` refers to nothing.
-  if (!model.text.slice(start, end).includes('$')) return [];
+  const dollar = model.text.indexOf('$', start);
+  if (dollar < 0 || dollar >= end) return [];
   const heredocs = model.textOf(args).includes('<<')
     ? (instruction as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? []
     : [];

@@ -8,6 +8,9 @@ import { instructionVariableReferences, shellAssignedNames, VariableReference, v
 import type { Severity, Suggestion } from '../types';
 import { defineRule } from '../types';
 
+const NO_REFERENCES: readonly VariableReference[] = [];
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /** Instructions whose arguments Docker itself expands with the stage's ARG and ENV values. */
 const DOCKER_EXPANDED = new Set(['ENV', 'LABEL', 'WORKDIR', 'COPY', 'ADD', 'EXPOSE', 'USER', 'VOLUME', 'STOPSIGNAL', 'ARG']);
 
@@ -121,17 +124,19 @@ export const argScope = defineRule({
       const inScope = new Set(stage.parent ? stage.parent.env.keys() : []);
       const reported = new Set<string>();
       const baseEnv = knownBaseEnv(model, stage);
+      // The stage keeps one step per RUN, in order.
+      let runs = 0;
       for (const instruction of stage.instructions) {
         const keyword = model.keyword(instruction);
-        let references: VariableReference[] = [];
-        let assigned = new Set<string>();
+        let references: readonly VariableReference[] = NO_REFERENCES;
+        let assigned: ReadonlySet<string> = NO_NAMES;
         if (keyword === 'RUN') {
-          const run = stage.runs.find((r) => r.instruction === instruction);
+          const run = stage.runs[runs++];
           // Exec-form RUN expands nothing itself; a RUN that sources a file may set anything.
           if (run && !model.jsonArray(instruction)) {
             references = instructionVariableReferences(model, instruction, 'shell');
             const names = references.length > 0 ? shellAssignedNames(run) : assigned;
-            if (names) assigned = names; else references = [];
+            if (names) assigned = names; else references = NO_REFERENCES;
           }
         } else if (DOCKER_EXPANDED.has(keyword)) {
           references = instructionVariableReferences(model, instruction, 'docker');
