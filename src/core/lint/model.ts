@@ -95,6 +95,14 @@ interface FromParts {
 
 /** Instruction text that only dockerfile-ast reads exactly: quotes, escapes of either escape character. */
 const QUOTED_OR_ESCAPED = /["'\\`]/;
+const ESCAPED = /[\\`]/;
+/** A word of an ENV or LABEL whose key and value are plain or wholly double-quoted. */
+const PLAIN_PAIR = /^(?:"[^"'=]*"|[^"'=]*)(?:=(?:"[^"']*"|[^"']*))?$/;
+
+/** dockerfile-ast's Property value of text without escapes: one pair of quotes around all of it removed. */
+function unquoteWhole(text: string): string {
+  return text.length >= 2 && text[0] === '"' && text[text.length - 1] === '"' ? text.slice(1, -1) : text;
+}
 
 interface PlainWord { value: string; start: number; end: number }
 
@@ -352,15 +360,17 @@ export class Model {
     const range = this.argumentsRange(instruction);
     if (!range) return [];
     const text = this.textOf(range);
-    if (range.start.line !== range.end.line || QUOTED_OR_ESCAPED.test(text)) return undefined;
+    if (range.start.line !== range.end.line || ESCAPED.test(text)) return undefined;
     const words = plainWords(text, this.offsetAt(range.start));
+    // Quotes only around a whole key or value (`PATH="/opt/program:${PATH}"`), never around a space.
+    if (!words.every((word) => PLAIN_PAIR.test(word.value))) return undefined;
     const pair = (word: PlainWord) => {
       const equals = word.value.indexOf('=');
       const wordRange = this.rangeOf(word.start, word.end);
       return equals < 0
-        ? new PlainProperty(word.value, wordRange, null, null, wordRange)
-        : new PlainProperty(word.value.slice(0, equals), this.rangeOf(word.start, word.start + equals), word.value.slice(equals + 1),
-          this.rangeOf(word.start + equals + 1, word.end), wordRange);
+        ? new PlainProperty(unquoteWhole(word.value), wordRange, null, null, wordRange)
+        : new PlainProperty(unquoteWhole(word.value.slice(0, equals)), this.rangeOf(word.start, word.start + equals),
+          unquoteWhole(word.value.slice(equals + 1)), this.rangeOf(word.start + equals + 1, word.end), wordRange);
     };
     // dockerfile-ast's reading: `KEY value…` (the legacy form, value to the end) when the first word has no `=`.
     if (words.length >= 2 && !words[0].value.includes('=')) {
@@ -368,7 +378,8 @@ export class Model {
       const last = words[words.length - 1];
       const nameRange = this.rangeOf(name.start, name.end);
       const valueRange = this.rangeOf(first.start, last.end);
-      return [new PlainProperty(name.value, nameRange, this.text.slice(first.start, last.end), valueRange, { start: nameRange.start, end: valueRange.end })];
+      return [new PlainProperty(unquoteWhole(name.value), nameRange, unquoteWhole(this.text.slice(first.start, last.end)), valueRange,
+        { start: nameRange.start, end: valueRange.end })];
     }
     return words.map(pair);
   }

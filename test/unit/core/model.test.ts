@@ -141,7 +141,7 @@ describe('FROM reading', () => {
     fc.assert(fc.property(fc.array(word, { maxLength: 6 }), fc.constantFrom('FROM ', 'from ', 'FROM\t', 'FROM \\\n  '), (words, keyword) => {
       const text = `${keyword}${words.join(' ')}\nRUN x\n`;
       assert.deepStrictEqual(modelParts(text), parserParts(text));
-    }), { numRuns: 3000 });
+    }), { numRuns: 5000 });
   });
 });
 
@@ -151,12 +151,13 @@ describe('ENV and LABEL reading', () => {
 
   it('reads key/value pairs exactly as dockerfile-ast does', () => {
     const word = fc.constantFrom('A=1', 'PATH=/opt/program:$PATH', 'B=', '=x', 'C', 'x=y=z', 'value', 'two words', '"quoted"', "k='v'",
-      'a\\ b', 'com.amazonaws.sagemaker.capabilities.accept-bind-to-port=true', '\t', '  ', '${X}');
+      'a\\ b', 'com.amazonaws.sagemaker.capabilities.accept-bind-to-port=true', '\t', '  ', '${X}', 'PATH="/opt/program:${PATH}"',
+      '"com.amazonaws.sagemaker.capabilities.multi-models"=true', 'K="v w"', 'A="x', '"', '""', 'A=""', '"k"="v"', 'x"y"', "'s'");
     fc.assert(fc.property(fc.constantFrom('ENV', 'LABEL', 'env'), fc.array(word, { minLength: 1, maxLength: 5 }), fc.constantFrom(' ', '\t', ' \\\n  '), (keyword, words, gap) => {
       const text = `FROM x\n${keyword}${gap}${words.join(' ')}\nRUN y\n`;
       const m = model(text);
       const instruction = m.stages[0].instructions[0] as Env | Label;
       assert.deepStrictEqual(m.properties(instruction).map(shape), instruction.getProperties().map(shape), text);
-    }), { numRuns: 3000 });
+    }), { numRuns: 5000 });
   });
 });
