@@ -70,7 +70,7 @@ export interface InstallCommand {
 }
 
 /** The install a command runs, or undefined when it installs nothing. */
-export function installCommand(command: SimpleCommand): InstallCommand | undefined {
+function installCommand(command: SimpleCommand): InstallCommand | undefined {
   const start = installStart(command);
   if (!start) return undefined;
   const { manager, verb } = start;
@@ -145,23 +145,41 @@ function valueOptions(manager: PackageManager): Set<string> {
 
 /** Every package installed in the image (the final stage's lineage), computed once per model. */
 export function imagePackages(model: Model, stage: Stage | undefined = model.finalStage): readonly InstalledPackage[] {
-  return model.memo('packages', () => installedPackages(model.imageRuns(stage)), undefined, stage);
+  return model.memo('packages', () => installedPackages(model, model.imageRuns(stage)), undefined, stage);
+}
+
+export interface StepInstall {
+  install: InstallCommand;
+  /** the packages its command line names */
+  packages: InstalledPackage[];
+}
+
+/**
+ * The install each command of a RUN step runs (undefined for a command that installs nothing),
+ * with the packages it names: read once per step, since the package, toolkit and Python queries
+ * all ask about the same commands.
+ */
+export function stepInstalls(model: Model, run: RunStep): readonly (StepInstall | undefined)[] {
+  return model.memo('step-installs', () => run.commands.map((command) => {
+    const install = installCommand(command);
+    if (!install) return undefined;
+    const packages: InstalledPackage[] = [];
+    addPackages(install, run.instruction, packages);
+    return { install, packages };
+  }), undefined, run);
 }
 
 /** Every package installed by the given RUN steps, in order. */
-export function installedPackages(runs: readonly RunStep[]): InstalledPackage[] {
+export function installedPackages(model: Model, runs: readonly RunStep[]): InstalledPackage[] {
   const found: InstalledPackage[] = [];
   for (const run of runs) {
-    for (const command of run.commands) {
-      const install = installCommand(command);
-      if (install) addPackages(install, run.instruction, found);
-    }
+    for (const step of stepInstalls(model, run)) if (step) found.push(...step.packages);
   }
   return found;
 }
 
 /** The packages an install names on its command line, added to `found`. */
-export function addPackages(install: InstallCommand, instruction: Instruction, found: InstalledPackage[]): void {
+function addPackages(install: InstallCommand, instruction: Instruction, found: InstalledPackage[]): void {
   const { manager, command } = install;
   for (const word of install.operands) {
     const requirement = manager === 'pip' || manager === 'conda'
@@ -180,13 +198,12 @@ function systemPackageName(value: string): string {
 }
 
 /** `pip install -r file` arguments. */
-export function requirementsFiles(runs: readonly RunStep[]): RequirementsFile[] {
+export function requirementsFiles(model: Model, runs: readonly RunStep[]): RequirementsFile[] {
   const found: RequirementsFile[] = [];
   for (const run of runs) {
-    for (const command of run.commands) {
-      const install = installCommand(command);
-      if (install?.manager !== 'pip') continue;
-      for (const { path, word } of install.requirements) found.push({ path, word, instruction: run.instruction });
+    for (const step of stepInstalls(model, run)) {
+      if (step?.install.manager !== 'pip') continue;
+      for (const { path, word } of step.install.requirements) found.push({ path, word, instruction: run.instruction });
     }
   }
   return found;

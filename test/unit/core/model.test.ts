@@ -74,7 +74,7 @@ describe('stage model', () => {
     const m = model('ARG GLOBAL=pip3\nFROM ubuntu:20.04\nARG PIP=pip3\nENV PY=python3.8\nRUN ${PIP} install --no-cache-dir /sagemaker_training.tar.gz\nRUN $PY -m pip install flask && $NOPE x && ${GLOBAL} install y\n');
     assert.deepStrictEqual(m.imageRuns().map((r) => r.commands.map((c) => c.words[0].value)), [['pip3'], ['python3.8', '$NOPE', '${GLOBAL}']]);
     assert.deepStrictEqual(m.imageRuns()[0].commands[0].words[0].range, { start: { line: 4, character: 4 }, end: { line: 4, character: 10 } });
-    assert.deepStrictEqual(installedPackages(m.imageRuns()).map((p) => p.name), ['flask']);
+    assert.deepStrictEqual(installedPackages(m, m.imageRuns()).map((p) => p.name), ['flask']);
   });
 
   it('drops an inherited CMD when a later stage sets ENTRYPOINT, as Docker does', () => {
@@ -98,12 +98,12 @@ describe('command queries', () => {
       RUN uv pip install --system multi-model-server && conda install -y -c conda-forge numpy=1.26
       RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openjdk-17-jre-headless nginx
     `);
-    const found = installedPackages(m.imageRuns()).map((p) => `${p.manager}:${p.name}${p.extras.length ? `[${p.extras}]` : ''}${p.specifier}`);
+    const found = installedPackages(m, m.imageRuns()).map((p) => `${p.manager}:${p.name}${p.extras.length ? `[${p.extras}]` : ''}${p.specifier}`);
     assert.deepStrictEqual(found, [
       'pip:sagemaker-training<5', 'pip:flask-cors==4.0', 'pip:sagemaker-huggingface-inference-toolkit[mms]',
       'pip:multi-model-server', 'conda:numpy==1.26', 'apt:openjdk-17-jre-headless', 'apt:nginx',
     ]);
-    assert.deepStrictEqual(requirementsFiles(m.imageRuns()).map((r) => r.path), ['requirements.txt']);
+    assert.deepStrictEqual(requirementsFiles(m, m.imageRuns()).map((r) => r.path), ['requirements.txt']);
   });
 
   it('resolves COPY destinations against WORKDIR and finds where each source lands', () => {

@@ -2,7 +2,7 @@
  * The image's Python: which version its base gives `pip`/`python3`, and whether the program
  * SageMaker starts is a Python process.
  */
-import { copySteps, imagePackages, installCommand } from '../commands';
+import { copySteps, imagePackages, stepInstalls } from '../commands';
 import { SERVE_TOOLKITS } from '../knowledge';
 import type { Model } from '../model';
 import { commandName, SimpleCommand } from '../shell';
@@ -131,10 +131,12 @@ function isPythonScript(context: BuildContext | undefined, path: string | undefi
  */
 export function pipCommand(model: Model): string | undefined {
   for (const run of model.imageRuns()) {
-    for (const command of run.commands) {
+    for (const step of stepInstalls(model, run)) {
+      if (!step) continue;
+      const { command } = step.install;
       const name = command.name;
       // `uv pip install` needs --system or a virtualenv, which a suggested line cannot know.
-      if (installCommand(command)?.manager !== 'pip' || name === 'uv') continue;
+      if (step.install.manager !== 'pip' || name === 'uv') continue;
       const program = command.words[0].value;
       return /^python/.test(name) ? `${program} -m pip` : program;
     }

@@ -7,7 +7,7 @@
  */
 import type { Instruction } from 'dockerfile-ast';
 import {
-  addPackages, copySteps, imagePackages, installCommand, InstallCommand, InstalledPackage, joinPath, normalizePackageName, parseRequirement, workdirOf,
+  copySteps, imagePackages, InstallCommand, joinPath, normalizePackageName, parseRequirement, stepInstalls, workdirOf,
 } from '../commands';
 import { INFERENCE_TOOLKIT, SERVE_TOOLKITS, TRAINING_TOOLKITS } from '../knowledge';
 import type { Model } from '../model';
@@ -70,21 +70,19 @@ export function pythonInstalls(model: Model, context: BuildContext | undefined):
     for (const stage of copiedStages(model)) {
       for (const run of stage.runs) {
         const { instruction } = run;
+        const installs = stepInstalls(model, run);
         // Packages named on command lines come first, in build order; then what files and local installs add.
-        const installs = run.commands.map(installCommand);
-        for (const install of installs) {
-          if (install?.manager !== 'pip' && install?.manager !== 'conda') continue;
-          const named: InstalledPackage[] = [];
-          addPackages(install, instruction, named);
-          for (const pkg of named) {
+        for (const step of installs) {
+          if (step?.install.manager !== 'pip' && step?.install.manager !== 'conda') continue;
+          for (const pkg of step.packages) {
             result.packages.push({
-              name: pkg.name, extras: pkg.extras, specifier: pkg.specifier, manager: install.manager, word: pkg.word,
-              instruction, command: pkg.command, upgrade: install.upgrade,
+              name: pkg.name, extras: pkg.extras, specifier: pkg.specifier, manager: step.install.manager, word: pkg.word,
+              instruction, command: pkg.command, upgrade: step.install.upgrade,
             });
           }
         }
         for (let i = 0; i < installs.length; i++) {
-          const install = installs[i];
+          const install = installs[i]?.install;
           const command = run.commands[i];
           if (install?.manager === 'pip') {
             for (const file of install.requirements) readPackageFile(model, context, instruction, command, file.word, file.path, 'pip', result);

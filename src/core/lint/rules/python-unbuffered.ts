@@ -1,4 +1,4 @@
-import { installCommand } from '../commands';
+import { stepInstalls } from '../commands';
 import type { Model } from '../model';
 import { insertLineAfter } from '../queries/lines';
 import { pythonLauncher } from '../queries/python';
@@ -58,10 +58,11 @@ export const pythonUnbuffered = defineRule({
 /** The first `pip install` that leaves its cache in the image (once per file: this is advice, not a defect). */
 function cachingPipInstall(model: Model): { range: Range; insertAt?: Range['start'] } | undefined {
   for (const run of model.imageRuns()) {
-    for (const command of run.commands) {
-      const install = installCommand(command);
+    for (const step of stepInstalls(model, run)) {
+      const install = step?.install;
       // uv keeps its own cache, with its own flag.
-      if (install?.manager !== 'pip' || command.name === 'uv') continue;
+      if (install?.manager !== 'pip' || install.command.name === 'uv') continue;
+      const { command } = install;
       if (command.words.some((w) => w.value === '--no-cache-dir' || w.value.startsWith('--no-cache-dir='))) continue;
       const text = model.textOf(run.instruction.getRange());
       // A BuildKit cache mount keeps the cache out of the layer; so does clearing it in the same step.

@@ -32,7 +32,7 @@ export const runtimeRequirementsOnly = defineRule({
     const requirements = contents.files.find((f) => f.path === REQUIREMENTS);
     if (!requirements) return;
     const source = requirements.contextFile?.path ?? (requirements.copy.step.sources.length > 0 ? contextPath(requirements.source.value) : undefined);
-    for (const file of requirementsFiles(model.imageRuns())) {
+    for (const file of requirementsFiles(model, model.imageRuns())) {
       if (file.word.expands) return;
       const workdir = workdirOf(model, file.instruction);
       if (!file.path.startsWith('/') && workdir === undefined) return;
