@@ -69,7 +69,7 @@ export function runEffects(model: Model): RunEffects {
       for (const command of run.commands) {
         const name = command.name;
         if (name === 'cd') { cwd = command.words[1] ? resolve(cwd, command.words[1].value) : cwd; continue; }
-        const written = writtenPaths(command, name);
+        const written = WRITERS.has(name) || hasOutputFlag(command) ? writtenPaths(command, name) : undefined;
         if (written) {
           for (const w of written) {
             const path = resolve(cwd, w.value);
@@ -78,8 +78,12 @@ export function runEffects(model: Model): RunEffects {
           continue;
         }
         if (!name || HARMLESS.has(name) || /^pip\d*(\.\d+)?$/.test(name)) continue;
-        const paths = command.words.slice(1).filter((w) => w.value.startsWith('/') || w.value.startsWith('./'))
-          .map((w) => resolve(cwd, w.value)).filter((p): p is string => p !== undefined);
+        const paths: string[] = [];
+        for (let i = 1; i < command.words.length; i++) {
+          const value = command.words[i].value;
+          const path = value.startsWith('/') || value.startsWith('./') ? resolve(cwd, value) : undefined;
+          if (path !== undefined) paths.push(path);
+        }
         effects.unknown.push({ paths, cwd, range: command.range, instruction: run.instruction });
       }
       for (const write of redirections(model, run)) {
@@ -91,9 +95,13 @@ export function runEffects(model: Model): RunEffects {
   });
 }
 
-/** The paths a known writing command creates, or undefined when the command is not one of them. */
+/** Download tools and model hubs name their destination with these flags, whatever the command. */
+function hasOutputFlag(command: SimpleCommand): boolean {
+  return command.words.some((w) => w.value.startsWith('--local-dir') || w.value.startsWith('--output-dir'));
+}
+
+/** The paths a known writing command (or one with an output flag) creates, or undefined when it creates none it names. */
 function writtenPaths(command: SimpleCommand, name: string): Word[] | undefined {
-  if (!WRITERS.has(name) && !command.words.some((w) => w.value.startsWith('--local-dir') || w.value.startsWith('--output-dir'))) return undefined;
   const args = command.words.slice(1);
   const operands = (values: string[] = []) => {
     const out: Word[] = [];
@@ -174,10 +182,13 @@ function writtenPaths(command: SimpleCommand, name: string): Word[] | undefined 
  * bodies of heredocs fed to other programs (`python3 <<EOF`) are not shell, so they are skipped.
  */
 function redirections(model: Model, run: RunStep): { value: string; range: Range }[] {
+  // Most steps redirect nothing: look for a `>` before working out where the arguments are.
+  const whole = run.instruction.getRange();
+  const arrow = model.text.indexOf('>', model.offsetAt(whole.start));
+  if (arrow < 0 || arrow >= model.offsetAt(whole.end)) return [];
   const range = model.argumentsRange(run.instruction);
   if (!range || model.jsonArray(run.instruction)) return [];
   const text = model.textOf(range);
-  if (!text.includes('>')) return [];
   const base = model.offsetAt(range.start);
   const opaque = run.heredocs.map((h) => h.getContentRange()).filter((r): r is Range => !!r)
     .map((r) => [model.offsetAt(r.start) - base, model.offsetAt(r.end) - base]);
