@@ -3,8 +3,14 @@
  * files get copied where, what is made executable. Built on the tokenized commands of the model.
  */
 import type { Instruction } from 'dockerfile-ast';
-import { type Model, type RunStep, type Stage, unquote } from './model';
+import { type Model, type RunStep, type Stage, unquote, memoKey } from './model';
 import { SimpleCommand, Word } from './shell';
+
+const PACKAGES_MEMO = memoKey();
+const STEP_INSTALLS_MEMO = memoKey();
+const STEPS_MEMO = memoKey();
+const WORKDIRS_MEMO = memoKey();
+const COPIES_MEMO = memoKey();
 
 export type PackageManager = 'pip' | 'conda' | 'apt' | 'yum' | 'apk' | 'zypper';
 
@@ -145,7 +151,7 @@ function valueOptions(manager: PackageManager): Set<string> {
 
 /** Every package installed in the image (the final stage's lineage), computed once per model. */
 export function imagePackages(model: Model, stage: Stage | undefined = model.finalStage): readonly InstalledPackage[] {
-  return model.memo('packages', () => installedPackages(model, model.imageRuns(stage)), undefined, stage);
+  return model.memo(PACKAGES_MEMO, () => installedPackages(model, model.imageRuns(stage)), undefined, stage);
 }
 
 export interface StepInstall {
@@ -160,7 +166,7 @@ export interface StepInstall {
  * all ask about the same commands.
  */
 export function stepInstalls(model: Model, run: RunStep): readonly (StepInstall | undefined)[] {
-  return model.memo('step-installs', () => run.commands.map((command) => {
+  return model.memo(STEP_INSTALLS_MEMO, () => run.commands.map((command) => {
     const install = installCommand(command);
     if (!install) return undefined;
     const packages: InstalledPackage[] = [];
@@ -265,7 +271,7 @@ export interface ImageStep {
 
 /** Every instruction of the image's lineage, in build order, with the WORKDIR in effect; computed once per model. */
 export function imageSteps(model: Model, stage: Stage | undefined = model.finalStage): readonly ImageStep[] {
-  return model.memo('steps', () => {
+  return model.memo(STEPS_MEMO, () => {
     const steps: ImageStep[] = [];
     let workdir: string | undefined = '/';
     let writtenWorkdir = '/';
@@ -287,7 +293,7 @@ export function imageSteps(model: Model, stage: Stage | undefined = model.finalS
 
 /** The WORKDIR each instruction of the image runs in (undefined when a variable hides it). */
 export function workdirOf(model: Model, instruction: Instruction): string | undefined {
-  return model.memo('workdirs', () => new Map(imageSteps(model).map((s) => [s.instruction, s.workdir]))).get(instruction);
+  return model.memo(WORKDIRS_MEMO, () => new Map(imageSteps(model).map((s) => [s.instruction, s.workdir]))).get(instruction);
 }
 
 /** The working directory of the container: the last WORKDIR of the image, '/' by default. */
@@ -308,7 +314,7 @@ function workdirArgument(model: Model, instruction: Instruction): string {
 
 /** Every COPY/ADD of the image's lineage, with destinations resolved against WORKDIR; computed once per model. */
 export function copySteps(model: Model, stage: Stage | undefined = model.finalStage): readonly CopyStep[] {
-  return model.memo('copies', () => {
+  return model.memo(COPIES_MEMO, () => {
     const steps: CopyStep[] = [];
     for (const { instruction, stage: s, writtenWorkdir } of imageSteps(model, stage)) {
       const keyword = model.keyword(instruction);

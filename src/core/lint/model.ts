@@ -85,6 +85,17 @@ const NONE: readonly Instruction[] = [];
 
 interface MemoEntry { value: unknown; input: unknown }
 
+/**
+ * A question `Model.memo` answers once per model: an index into its answers, made once per query
+ * when its module loads, so that asking costs an array read rather than a lookup by name.
+ */
+export type MemoKey = number & { readonly memoKey: unique symbol };
+let memoKeys = 0;
+
+export function memoKey(): MemoKey {
+  return memoKeys++ as MemoKey;
+}
+
 interface FromParts {
   image: string;
   imageRange?: Range;
@@ -155,8 +166,8 @@ export class Model {
   /** set when a requested stage name does not exist */
   readonly missingStage?: string;
   private readonly starts: number[];
-  private readonly memos = new Map<string, MemoEntry>();
-  private readonly partMemos = new Map<string, Map<unknown, MemoEntry>>();
+  private readonly memos: (MemoEntry | undefined)[] = [];
+  private readonly partMemos: (Map<unknown, MemoEntry> | undefined)[] = [];
   private readonly wordCache = new Map<Instruction, Word[]>();
   private readonly jsonCache = new Map<Instruction, Word[] | null>();
   private eolCache: '\r\n' | '\n' | undefined;
@@ -198,20 +209,20 @@ export class Model {
    * question (a stage, a directory); `input` is what else the value depends on (the build
    * context): a different one computes it again.
    */
-  memo<T>(key: string, compute: () => T, input?: unknown, part?: unknown): T {
+  memo<T>(key: MemoKey, compute: () => T, input?: unknown, part?: unknown): T {
     // Most questions have one answer per model: they skip the inner map.
     let entries: Map<unknown, MemoEntry> | undefined;
     let entry: MemoEntry | undefined;
     if (part === undefined) {
-      entry = this.memos.get(key);
+      entry = this.memos[key];
     } else {
-      entries = this.partMemos.get(key);
-      if (!entries) this.partMemos.set(key, entries = new Map());
+      entries = this.partMemos[key];
+      if (!entries) this.partMemos[key] = entries = new Map();
       entry = entries.get(part);
     }
     if (entry !== undefined && entry.input === input) return entry.value as T;
     const fresh = { value: compute(), input };
-    if (entries) entries.set(part, fresh); else this.memos.set(key, fresh);
+    if (entries) entries.set(part, fresh); else this.memos[key] = fresh;
     return fresh.value;
   }
 

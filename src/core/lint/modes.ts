@@ -7,18 +7,20 @@ import { baseImageOf } from './queries/baseImage';
 import {
   INFERENCE_TOOLKIT, INTERPRETERS, LABEL_PREFIX, MODEL_SERVERS, PROCESSING_IMAGES, SERVE_TOOLKITS, TRAINING_TOOLKITS,
 } from './knowledge';
-import type { ExecSpec, Model } from './model';
+import { type ExecSpec, type Model, memoKey } from './model';
 import { bareInterpreter, imageEntrypoint } from './queries/entrypoint';
 import { serverCommands } from './queries/ports';
 import { commandName, Word } from './shell';
 import type { Mode, ModeReason } from './types';
+
+const MODES_MEMO = memoKey();
 
 /** Modes applied when the file shows no evidence: the two SageMaker starts every image must survive. */
 export const DEFAULT_MODES: readonly Mode[] = ['train', 'serve'];
 
 /** The modes the file shows, each with its evidence; the engine and several rules ask, so once per lint run. */
 export function detectModes(model: Model): ModeReason[] {
-  return model.memo('modes', () => readModes(model));
+  return model.memo(MODES_MEMO, () => readModes(model));
 }
 
 function readModes(model: Model): ModeReason[] {

@@ -6,15 +6,20 @@
  */
 import { parseImageRef, type ImageRef } from '../../catalog';
 import { BaseImage, describeImage, SageMakerImage } from '../images';
-import type { Model, Stage } from '../model';
+import { type Model, type Stage, memoKey } from '../model';
 import type { Range, Suggestion } from '../types';
 import { builtStages } from './stages';
+
+const BASE_MEMO = memoKey();
+const BASE_INFO_MEMO = memoKey();
+const PULLED_IMAGE_MEMO = memoKey();
+const ARCHITECTURE_MEMO = memoKey();
 
 /** The external base image of `stage` (the root of its lineage), or undefined for `FROM scratch`. */
 export function baseImageOf(model: Model, stage: Stage | undefined = model.finalStage): BaseImage | undefined {
   const base = model.baseStage(stage);
   if (!base || base.resolvedImage.toLowerCase() === 'scratch') return undefined;
-  return model.memo('base', () => describeImage(base.resolvedImage), undefined, base);
+  return model.memo(BASE_MEMO, () => describeImage(base.resolvedImage), undefined, base);
 }
 
 /**
@@ -46,7 +51,7 @@ const PUBLIC_WITHOUT_TOOLKITS = new Set([
 
 /** What the base of the image is known to contain; computed once per lint run. */
 export function baseInfo(model: Model): BaseInfo {
-  return model.memo('base-info', () => {
+  return model.memo(BASE_INFO_MEMO, () => {
     const stage = model.baseStage();
     const name = stage?.resolvedImage ?? '';
     const range = stage?.imageRange;
@@ -96,7 +101,7 @@ export interface PulledImage {
 
 /** The external image a stage's FROM pulls; undefined for `FROM <stage>`, `scratch` or no image. */
 export function pulledImage(model: Model, stage: Stage): PulledImage | undefined {
-  return model.memo('pulledImage', () => {
+  return model.memo(PULLED_IMAGE_MEMO, () => {
     if (stage.parent || stage.resolvedImage.toLowerCase() === 'scratch') return undefined;
     const imageRange = stage.imageRange;
     if (!imageRange) return undefined;
@@ -178,7 +183,7 @@ function architectureWord(value: string): Architecture | undefined {
  * own platform).
  */
 export function imageArchitecture(model: Model): ArchitectureEvidence | undefined {
-  return model.memo('architecture', () => {
+  return model.memo(ARCHITECTURE_MEMO, () => {
     const lineage = model.lineage();
     for (let i = lineage.length - 1; i >= 0; i--) {
       const stage = lineage[i];

@@ -2,9 +2,11 @@
  * The build context as `docker build` sends it: the files the caller lists, the directories that
  * hold them, and what `.dockerignore` leaves out (matched by dockerignore.ts, as moby does).
  */
-import type { Model } from '../model';
+import { type Model, memoKey } from '../model';
 import type { BuildContext, ContextFile } from '../types';
 import { contextPath, IgnoreMatcher } from './dockerignore';
+
+const SENT_CONTEXT_MEMO = memoKey();
 
 export interface SentContext {
   /** every listed file, context-relative */
@@ -19,7 +21,7 @@ export interface SentContext {
 
 /** The context of this lint run as docker build sends it; undefined when it cannot be listed. */
 export function sentContext(model: Model, context: BuildContext | undefined): SentContext | undefined {
-  return model.memo('sent-context', () => (context ? readContext(context) : undefined), context);
+  return model.memo(SENT_CONTEXT_MEMO, () => (context ? readContext(context) : undefined), context);
 }
 
 interface Listing { files: Set<string>; dirs: Set<string>; otherIgnoreFile: boolean }

@@ -7,12 +7,16 @@
  */
 import type { Instruction } from 'dockerfile-ast';
 import { basename, chmods, copySteps, CopyStep, imageSteps, ImageStep, joinPath, landingPath, modeGrantsExecute } from '../commands';
-import type { Model, RunStep, Stage } from '../model';
+import { type Model, type RunStep, type Stage, memoKey } from '../model';
 import { Word } from '../shell';
 import type { BuildContext, ContextFile } from '../types';
 import { sentContext } from './buildContext';
 import { contextPath, globMatch, hasWildcards, resolveWildcards } from './dockerignore';
 import { runEffects } from './runEffects';
+
+const COPIED_MEMO = memoKey();
+const LANDED_MEMO = memoKey();
+const UNDER_MEMO = memoKey();
 
 /** True when `path` is `dir` or inside it (both absolute). */
 export function isUnder(path: string, dir: string): boolean {
@@ -43,7 +47,7 @@ export interface CopyResult {
  * run, and a context may list tens of thousands of files.
  */
 export function copiedFiles(model: Model, buildContext: BuildContext | undefined, stage: Stage | undefined = model.finalStage): readonly CopyResult[] {
-  return model.memo('copied', () => {
+  return model.memo(COPIED_MEMO, () => {
     const sent = sentContext(model, buildContext)?.sent;
     return copySteps(model, stage).map((step) => resolveCopy(step, sent));
   }, buildContext, stage);
@@ -154,7 +158,7 @@ export interface Landing extends LandedFile {
 
 /** Every file the image's COPY/ADD land, in build order, each with the copy that brings it. */
 export function landedFiles(model: Model, context: BuildContext | undefined): readonly Landing[] {
-  return model.memo('landed', () => {
+  return model.memo(LANDED_MEMO, () => {
     const landed: Landing[] = [];
     for (const copy of copiedFiles(model, context)) {
       for (const file of copy.files) landed.push({ path: file.path, source: file.source, contextFile: file.contextFile, copy });
@@ -174,7 +178,7 @@ export interface DirectoryContents {
 
 /** The files COPY/ADD and RUN put under `dir` in the image, as far as the file and context show. */
 export function filesUnder(model: Model, dir: string, context: BuildContext | undefined): DirectoryContents {
-  return model.memo('under', () => {
+  return model.memo(UNDER_MEMO, () => {
     const result: DirectoryContents = { files: [], incomplete: false, populated: false };
     for (const file of landedFiles(model, context)) {
       if (isUnder(file.path, dir)) result.files.push(file);

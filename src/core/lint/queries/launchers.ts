@@ -6,13 +6,16 @@
  */
 import { joinPath, workdirOf } from '../commands';
 import { SERVE_TOOLKITS, TRAINING_TOOLKITS } from '../knowledge';
-import type { Model } from '../model';
+import { type Model, memoKey } from '../model';
 import { DEFAULT_MODES, detectModes } from '../modes';
 import type { BuildContext, Mode } from '../types';
 import { BaseInfo, baseInfo } from './baseImage';
 import { imageEntrypoint } from './entrypoint';
 import { copiedFiles, isUnder, landedFiles } from './filesystem';
 import { findPython, pythonInstalls } from './toolkits';
+
+const PATH_MEMO = memoKey();
+const COMMAND_MEMO = memoKey();
 
 /** The PATH of Docker's official base images, which every Linux distribution image starts with. */
 export const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
@@ -23,7 +26,7 @@ export const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '
  * rule, while dropping them could invent a missing one.
  */
 export function pathDirs(model: Model): readonly string[] {
-  return model.memo('path', () => {
+  return model.memo(PATH_MEMO, () => {
     const dirs = new Set(DEFAULT_PATH);
     for (const entry of (model.finalStage?.env.get('PATH')?.value ?? '').split(':')) {
       if (entry.startsWith('/') && !entry.includes('$')) dirs.add(joinPath('/', entry));
@@ -48,7 +51,7 @@ const SCOPE: Record<Launcher, 'training' | 'inference'> = { train: 'training', s
 
 /** Whether an executable named `name` is on the image's PATH, as far as the file shows; several rules ask. */
 export function findCommand(model: Model, name: Launcher, buildContext: BuildContext | undefined): CommandLookup {
-  return model.memo('command', () => lookUpCommand(model, name, buildContext), buildContext, name);
+  return model.memo(COMMAND_MEMO, () => lookUpCommand(model, name, buildContext), buildContext, name);
 }
 
 function lookUpCommand(model: Model, name: Launcher, buildContext: BuildContext | undefined): CommandLookup {

@@ -4,9 +4,11 @@
  * precisely; a program we do not know is judged only by an explicit `--port`.
  */
 import type { Instruction } from 'dockerfile-ast';
-import type { ExecSpec, Model } from '../model';
+import { type ExecSpec, type Model, memoKey } from '../model';
 import { commandName, SimpleCommand, Word } from '../shell';
 import { expandAt, expandAtRuntime } from './variables';
+
+const SERVER_COMMANDS_MEMO = memoKey();
 
 export const SAGEMAKER_PORT = 8080;
 export const BIND_TO_PORT_VARIABLE = 'SAGEMAKER_BIND_TO_PORT';
@@ -297,7 +299,7 @@ function readServer(model: Model, spec: ExecSpec, keyword: 'ENTRYPOINT' | 'CMD',
  * listen on. A server behind a proxy started in the same command line is marked `proxied`.
  */
 export function serverCommands(model: Model): ServerCommand[] {
-  return model.memo('server-commands', () => {
+  return model.memo(SERVER_COMMANDS_MEMO, () => {
     const found: ServerCommand[] = [];
     const specs: [ExecSpec | undefined, 'ENTRYPOINT' | 'CMD'][] = [[model.entrypoint(), 'ENTRYPOINT'], [model.cmd(), 'CMD']];
     for (const [spec, keyword] of specs) {

@@ -5,10 +5,12 @@
  */
 import type { Instruction } from 'dockerfile-ast';
 import { joinPath, workdirOf } from '../commands';
-import type { Model, RunStep } from '../model';
+import { type Model, type RunStep, memoKey } from '../model';
 import { SimpleCommand, Word } from '../shell';
 import type { Range } from '../types';
 import { expandAt } from './variables';
+
+const RUN_EFFECTS_MEMO = memoKey();
 
 export interface RunWrite {
   /** absolute path written */
@@ -54,7 +56,7 @@ const VALUE_OPTIONS: Record<string, string[]> = {
 
 /** Everything the image's RUN steps write or may write; computed once per lint run. */
 export function runEffects(model: Model): RunEffects {
-  return model.memo('run-effects', () => {
+  return model.memo(RUN_EFFECTS_MEMO, () => {
     const effects: RunEffects = { writes: [], unknown: [] };
     for (const run of model.imageRuns()) {
       // A path behind a variable the file does not set, or relative to an unknown WORKDIR, is no path we can name.

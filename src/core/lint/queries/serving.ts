@@ -4,11 +4,13 @@
  */
 import { copySteps, imagePackages, landingPath } from '../commands';
 import { INFERENCE_TOOLKIT, LABEL_PREFIX, MODEL_SERVERS, SERVE_TOOLKITS } from '../knowledge';
-import type { Model } from '../model';
+import { type Model, memoKey } from '../model';
 import type { BuildContext } from '../types';
 import { serverCommands } from './ports';
 import { pythonInstalls } from './toolkits';
 import { baseInfo } from './baseImage';
+
+const SERVING_EVIDENCE_MEMO = memoKey();
 
 /** Python web frameworks and servers, and system web servers, that put an HTTP server in the image. */
 const WEB_PACKAGES = new Set([
@@ -29,7 +31,7 @@ export function webServerPackage(model: Model, context: BuildContext | undefined
  * that would otherwise speak about every image ask this first.
  */
 export function servingEvidence(model: Model, context: BuildContext | undefined): string | undefined {
-  return model.memo('serving-evidence', () => {
+  return model.memo(SERVING_EVIDENCE_MEMO, () => {
     const pkg = pythonInstalls(model, context).packages.find(servesHttp)
       ?? imagePackages(model).find((p) => p.manager !== 'pip' && p.manager !== 'conda' && servesHttp(p));
     if (pkg) return `installs ${pkg.name}`;

@@ -4,7 +4,10 @@
  * stages it copies or mounts from. A stage outside that set is never pulled or run.
  */
 import { copySteps } from '../commands';
-import type { Model, Stage } from '../model';
+import { type Model, type Stage, memoKey } from '../model';
+
+const BUILT_STAGES_MEMO = memoKey();
+const COPIED_STAGES_MEMO = memoKey();
 
 /** The stage a `--from=`/`from=` value names: a stage name (case-insensitive) or index; else an image. */
 export function stageByReference(model: Model, reference: string): Stage | undefined {
@@ -16,7 +19,7 @@ const MOUNT_FROM = /--mount=\S*?\bfrom=([^,\s]+)/g;
 
 /** The stages built for the image (the final stage, or the one chosen with --stage). */
 export function builtStages(model: Model): ReadonlySet<Stage> {
-  return model.memo('builtStages', () => new Set(reachableStages(model, true)));
+  return model.memo(BUILT_STAGES_MEMO, () => new Set(reachableStages(model, true)));
 }
 
 /**
@@ -24,7 +27,7 @@ export function builtStages(model: Model): ReadonlySet<Stage> {
  * from with `COPY --from`, in the order a reader meets them.
  */
 export function copiedStages(model: Model): readonly Stage[] {
-  return model.memo('copiedStages', () => reachableStages(model, false));
+  return model.memo(COPIED_STAGES_MEMO, () => reachableStages(model, false));
 }
 
 /** The image's lineage and the stages it copies (and, with `mounts`, mounts) from, transitively. */

@@ -4,10 +4,12 @@
  * Studio runs JupyterLab or Code Editor spaces from the image itself [DG:studio-byoi-specs, WEB-studio].
  */
 import { copySteps } from '../commands';
-import type { Model } from '../model';
+import { type Model, memoKey } from '../model';
 import type { BuildContext } from '../types';
 import { pythonInstalls } from './toolkits';
 import { baseInfo } from './baseImage';
+
+const STUDIO_FLAVOUR_MEMO = memoKey();
 
 export type StudioFlavour = 'classic' | 'current';
 
@@ -22,7 +24,7 @@ const CURRENT_WORDS = /\b(jupyter-lab|jupyterlab|code-server|code-editor|sagemak
  * `current` when it clearly targets JupyterLab/Code Editor spaces, undefined when it cannot tell.
  */
 export function studioFlavour(model: Model, context: BuildContext | undefined): StudioFlavour | undefined {
-  return model.memo('studio-flavour', () => {
+  return model.memo(STUDIO_FLAVOUR_MEMO, () => {
     const names = pythonInstalls(model, context).packages.map((p) => p.name);
     const classic = KERNEL_GATEWAY.test(model.text) || names.includes('jupyter-kernel-gateway');
     const current = names.some((n) => CURRENT_PACKAGES.includes(n)) || CURRENT_WORDS.test(model.text);

@@ -10,13 +10,17 @@ import {
   copySteps, imagePackages, InstallCommand, joinPath, normalizePackageName, parseRequirement, stepInstalls, workdirOf,
 } from '../commands';
 import { INFERENCE_TOOLKIT, SERVE_TOOLKITS, TRAINING_TOOLKITS } from '../knowledge';
-import type { Model } from '../model';
+import { type Model, memoKey } from '../model';
 import type { SimpleCommand, Word } from '../shell';
 import type { BuildContext, Range } from '../types';
 import { baseInfo } from './baseImage';
 import { contextPath } from './dockerignore';
 import { copiedFiles, isUnder } from './filesystem';
 import { copiedStages, stageByReference } from './stages';
+
+const PYTHON_INSTALLS_MEMO = memoKey();
+const TRAINING_TOOLKIT_MEMO = memoKey();
+const INFERENCE_TOOLKIT_MEMO = memoKey();
 
 export type Presence = 'yes' | 'no' | 'maybe';
 
@@ -65,7 +69,7 @@ const PYTHON_LOCATION = /site-packages|dist-packages|venv|conda|\/usr\/local\/li
  * from (a builder stage's virtualenv or `--user` site). Computed once per lint run.
  */
 export function pythonInstalls(model: Model, context: BuildContext | undefined): PythonInstalls {
-  return model.memo('python-installs', () => {
+  return model.memo(PYTHON_INSTALLS_MEMO, () => {
     const result: PythonInstalls = { packages: [], opaque: [] };
     for (const stage of copiedStages(model)) {
       for (const run of stage.runs) {
@@ -238,12 +242,12 @@ function fromEvidence(model: Model, context: BuildContext | undefined, pkg: Pyth
 
 /** `sagemaker-training`, a framework training toolkit, the legacy `sagemaker-containers`, or a SageMaker training base. */
 export function trainingToolkit(model: Model, context: BuildContext | undefined): Evidence {
-  return model.memo('training-toolkit', () => fromEvidence(model, context, findPython(pythonInstalls(model, context), TRAINING_TOOLKITS), 'training'), context);
+  return model.memo(TRAINING_TOOLKIT_MEMO, () => fromEvidence(model, context, findPython(pythonInstalls(model, context), TRAINING_TOOLKITS), 'training'), context);
 }
 
 /** `sagemaker-inference`, a toolkit built on it or on TorchServe, or a SageMaker inference base. */
 export function inferenceToolkit(model: Model, context: BuildContext | undefined): Evidence {
-  return model.memo('inference-toolkit', () => fromEvidence(model, context, findPython(pythonInstalls(model, context), INFERENCE_TOOLKITS), 'inference'), context);
+  return model.memo(INFERENCE_TOOLKIT_MEMO, () => fromEvidence(model, context, findPython(pythonInstalls(model, context), INFERENCE_TOOLKITS), 'inference'), context);
 }
 
 const INFERENCE_TOOLKITS = [INFERENCE_TOOLKIT, ...SERVE_TOOLKITS];

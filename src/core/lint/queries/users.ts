@@ -3,9 +3,11 @@
  * or changes (useradd, adduser, usermod, groupadd, addgroup) with their numeric ids.
  */
 import type { Instruction } from 'dockerfile-ast';
-import type { Model } from '../model';
+import { type Model, memoKey } from '../model';
 import { SimpleCommand, Word } from '../shell';
 import { expandAt } from './variables';
+
+const ACCOUNT_STEPS_MEMO = memoKey();
 
 export interface UserSpec {
   instruction: Instruction;
@@ -136,7 +138,7 @@ function parseAccount(model: Model, instruction: Instruction, command: SimpleCom
 
 /** Every account and group command of the image's RUN steps, in order. */
 export function accountSteps(model: Model): AccountStep[] {
-  return model.memo('account-steps', () => {
+  return model.memo(ACCOUNT_STEPS_MEMO, () => {
     const steps: AccountStep[] = [];
     for (const run of model.imageRuns()) {
       for (const command of run.commands) {
