@@ -83,6 +83,9 @@ export interface Stage {
 
 const NONE: readonly Instruction[] = [];
 
+const KEYWORDS = new Set(['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME',
+  'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL']);
+
 interface MemoEntry { value: unknown; input: unknown }
 
 /**
@@ -173,7 +176,6 @@ export class Model {
   private eolCache: '\r\n' | '\n' | undefined;
   /** the escape character of the parser directive: `\` or `` ` `` */
   readonly escape: string;
-  private readonly keywords = new Map<Instruction, string>();
   private readonly stageByInstruction = new Map<Instruction, Stage>();
   private readonly stagesByName = new Map<string, Stage>();
   private readonly lineages = new Map<Stage | undefined, readonly Stage[]>();
@@ -226,14 +228,13 @@ export class Model {
     return fresh.value;
   }
 
-  /** The instruction's keyword in upper case; dockerfile-ast upper-cases it again on every call. */
+  /**
+   * The instruction's keyword in upper case. dockerfile-ast upper-cases it anew on every call;
+   * keywords are nearly always written in upper case already, which one set lookup confirms.
+   */
   keyword(instruction: Instruction): string {
-    let keyword = this.keywords.get(instruction);
-    if (keyword === undefined) {
-      keyword = instruction.getKeyword();
-      this.keywords.set(instruction, keyword);
-    }
-    return keyword;
+    const written = instruction.getInstruction();
+    return KEYWORDS.has(written) ? written : written.toUpperCase();
   }
 
   /** The stage that holds an instruction (undefined for the ARGs before the first FROM). */
