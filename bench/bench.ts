@@ -56,22 +56,26 @@ function median(values: number[]): number {
 }
 
 /**
- * Per-call samples of each function, taken in short runs of one function at a time, with the runs
- * rotating (parse, lint, validate, parse, …): each run measures its function warm, as a loop of
- * calls does, and rotating spreads the machine's drift over all three alike.
+ * The time of one call of each function: short runs of one function at a time, rotating (parse,
+ * lint, validate, parse, …) so that each run is warm, as a loop of calls is, and drift reaches all
+ * three alike. A run's median is its time; a function's time is its best run, as timeit reports:
+ * on a shared machine other work only ever adds time, so the best run is the least disturbed.
  */
-function timeInRotation(fns: (() => void)[], iterations: number, runLength = Math.max(1, Math.floor(iterations / 8))): number[] {
-  const samples: number[][] = fns.map(() => []);
-  for (let done = 0; done < iterations; done += runLength) {
+function timeInRotation(fns: (() => void)[], iterations: number, runs = 8): number[] {
+  const runLength = Math.max(1, Math.floor(iterations / runs));
+  const best = fns.map(() => Infinity);
+  for (let run = 0; run < runs; run++) {
     for (let f = 0; f < fns.length; f++) {
+      const samples: number[] = [];
       for (let i = 0; i < runLength; i++) {
         const start = process.hrtime.bigint();
         fns[f]();
-        samples[f].push(Number(process.hrtime.bigint() - start) / 1e6);
+        samples.push(Number(process.hrtime.bigint() - start) / 1e6);
       }
+      best[f] = Math.min(best[f], median(samples));
     }
   }
-  return samples.map(median);
+  return best;
 }
 
 const cases: [string, string][] = [...realisticFiles(), ['generated 500 lines', generated(500)], ['generated 10,000 lines', generated(10_000)]];
