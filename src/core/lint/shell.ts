@@ -51,16 +51,16 @@ export function splitCommands(text: string, positionOf: PositionOf, escapeChar =
     let i = 0;
     const assignments: Word[] = [];
     // `exec` and keywords like `then` precede the real command name.
-    while (i < words.length && (isAssignment(words[i]) || (!words[i].quoted && PREFIX_KEYWORDS.has(words[i].value)))) {
+    for (; i < words.length; i++) {
       if (isAssignment(words[i])) assignments.push(words[i]);
-      i++;
+      else if (words[i].quoted || !PREFIX_KEYWORDS.has(words[i].value)) break;
     }
     // `sudo [-E] [-u user] cmd` runs cmd; the rules care about cmd.
     if (words[i]?.value === 'sudo') {
       i++;
       while (i < words.length && words[i].value.startsWith('-')) i += /^-[ugCDhpr]$/.test(words[i].value) ? 2 : 1;
     }
-    const rest = words.slice(i);
+    const rest = i === 0 ? words : words.slice(i);
     const first = words[0].range.start;
     const last = words[words.length - 1].range.end;
     if (rest.length > 0 || assignments.length > 0) commands.push({ assignments, words: rest, name: commandName(rest[0]), range: { start: first, end: last } });
@@ -119,8 +119,10 @@ export function splitCommands(text: string, positionOf: PositionOf, escapeChar =
 }
 
 function isAssignment(word: Word): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*=/.test(word.value) && !word.value.startsWith('=');
+  return word.value.includes('=') && ASSIGNMENT.test(word.value);
 }
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 function skipRedirection(text: string, i: number, escapeChar: string): number {
   while (i < text.length && /[0-9<>&|-]/.test(text[i])) {
