@@ -1,9 +1,13 @@
 /** Small position helpers shared by the hover and completion builders. */
+import { lineStarts } from '../lint/edits';
 import type { Position, Range } from '../lint/types';
 
+/** Line `line` without its line break, counting lines as positions do (`\r\n`, `\n` and a lone `\r`). */
 export function lineAt(text: string, line: number): string {
-  const lines = text.split('\n');
-  return (lines[line] ?? '').replace(/\r$/, '');
+  const starts = lineStarts(text);
+  if (line < 0 || line >= starts.length) return '';
+  const end = line + 1 < starts.length ? starts[line + 1] : text.length;
+  return text.slice(starts[line], end).replace(/\r?\n$|\r$/, '');
 }
 
 /** The run of characters matching `chars` (a one-character class) around `position`, or undefined. */

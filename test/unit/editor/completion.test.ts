@@ -49,6 +49,13 @@ describe('editor: completion content', () => {
     assert.ok(at('FROM --platform=linux/amd64 |').length > 0);
   });
 
+  it('counts lines as positions do when a lone carriage return ends one', () => {
+    const items = completionsAt('FROM python:3.11\rENV SAGEMAKER_PRO', { line: 1, character: 17 }, 'us-east-1');
+    const program = items.find((i) => i.label === 'SAGEMAKER_PROGRAM');
+    assert.ok(program, 'the ENV key on the line after a lone CR gets completions');
+    assert.deepEqual(program.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 17 } });
+  });
+
   it('offers the toolkit variables in ENV keys, as snippets with an example value', () => {
     const items = at('FROM python:3.12\nENV SAGE|');
     const program = items.find((i) => i.label === 'SAGEMAKER_PROGRAM');
