@@ -17,6 +17,24 @@ export interface UiCheck {
 const MESSAGE = 'Shell-form ENTRYPOINT runs under /bin/sh -c';
 const TIMEOUT = 30_000;
 
+/**
+ * Runs one named check on `page` into `checks`: a failure is recorded with its first line and a
+ * screenshot in `failures`, and does not stop the checks after it.
+ */
+export function checkRunner(page: Page, failures: string, checks: UiCheck[]) {
+  return async (name: string, body: () => Promise<Omit<UiCheck, 'name' | 'ok'> | void>): Promise<void> => {
+    try {
+      checks.push({ name, ok: true, ...(await body()) });
+    } catch (error) {
+      const shot = join(failures, `${name.replace(/\W+/g, '-')}.png`);
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      checks.push({ name, ok: false, detail: `${(error instanceof Error ? error.message : String(error)).split('\n')[0]}; see ${shot}` });
+      // A failed check may leave a widget open that would confuse the next one.
+      await page.keyboard.press('Escape').catch(() => undefined);
+    }
+  };
+}
+
 /** Screenshots that also illustrate the walkthrough (package.json `contributes.walkthroughs`). */
 const WALKTHROUGH: Record<string, string> = { 'hover.png': 'diagnostics.png', 'quick-fix.png': 'quick-fix.png', 'completion.png': 'completion.png' };
 
@@ -30,17 +48,7 @@ export async function runUiChecks(browser: BrowserContext, url: string, screensh
   // Tall enough for a catalog hover below a diagnostic's to show whole.
   await page.setViewportSize({ width: 1280, height: 960 });
   const checks: UiCheck[] = [];
-  const check = async (name: string, body: () => Promise<Omit<UiCheck, 'name' | 'ok'> | void>) => {
-    try {
-      checks.push({ name, ok: true, ...(await body()) });
-    } catch (error) {
-      const shot = join(failures, `${name.replace(/\W+/g, '-')}.png`);
-      await page.screenshot({ path: shot }).catch(() => undefined);
-      checks.push({ name, ok: false, detail: `${(error instanceof Error ? error.message : String(error)).split('\n')[0]}; see ${shot}` });
-      // A failed check may leave a widget open that would confuse the next one.
-      await page.keyboard.press('Escape').catch(() => undefined);
-    }
-  };
+  const check = checkRunner(page, failures, checks);
   /** Screenshot of the page, or of `clip`'s top `height` pixels, for the README. */
   const shoot = async (file: string, clip?: Locator, height = 340) => {
     if (!screenshots) return;

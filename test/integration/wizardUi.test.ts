@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { PATHS } from '../../src/core/wizard';
-import { palette, quickOpen, type UiCheck } from './ui';
+import { checkRunner, palette, quickOpen, type UiCheck } from './ui';
 import { JOURNEYS, type Journey } from './wizardJourneys';
 
 const TIMEOUT = 30_000;
@@ -17,16 +17,7 @@ const OUT = 'wizard-ui';
 export async function runWizardUiChecks(browser: BrowserContext, url: string, screenshots: string | undefined, failures: string): Promise<UiCheck[]> {
   const page = await browser.newPage();
   const checks: UiCheck[] = [];
-  const check = async (name: string, body: () => Promise<Omit<UiCheck, 'name' | 'ok'> | void>) => {
-    try {
-      checks.push({ name, ok: true, ...(await body()) });
-    } catch (error) {
-      const shot = join(failures, `${name.replace(/\W+/g, '-')}.png`);
-      await page.screenshot({ path: shot }).catch(() => undefined);
-      checks.push({ name, ok: false, detail: `${(error instanceof Error ? error.message : String(error)).split('\n')[0]}; see ${shot}` });
-      await page.keyboard.press('Escape').catch(() => undefined);
-    }
-  };
+  const check = checkRunner(page, failures, checks);
   const wizard = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 
   try {
