@@ -416,6 +416,13 @@ export class Model {
     return (this.eolCache ??= eolOf(this.text));
   }
 
+  /** True when the instruction's text contains `needle`, found without copying the text out. */
+  mentions(instruction: Instruction, needle: string): boolean {
+    const range = instruction.getRange();
+    const at = this.text.indexOf(needle, this.offsetAt(range.start));
+    return at >= 0 && at + needle.length <= this.offsetAt(range.end);
+  }
+
   /** The document text covered by a range. */
   textOf(range: Range): string {
     return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));

@@ -163,12 +163,12 @@ function launcherEvidence(model: Model, add: Add): void {
 /** The program a spec runs, or the script or module its interpreter runs (`python -u serve.py` → serve.py). */
 function launchedWord(spec: ExecSpec | undefined): Word | undefined {
   const words = spec?.commands[0]?.words ?? [];
-  const [program, ...rest] = words;
+  const program = words[0];
   if (!program || !INTERPRETERS.test(commandName(program))) return program;
   const python = /^python/.test(commandName(program));
-  for (let i = 0; i < rest.length; i++) {
-    if (python && rest[i].value === '-m') return rest[i + 1] && { ...rest[i + 1], value: rest[i + 1].value.split('.')[0] };
-    if (!rest[i].value.startsWith('-')) return rest[i];
+  for (let i = 1; i < words.length; i++) {
+    if (python && words[i].value === '-m') return words[i + 1] && { ...words[i + 1], value: words[i + 1].value.split('.')[0] };
+    if (!words[i].value.startsWith('-')) return words[i];
   }
   return undefined;
 }

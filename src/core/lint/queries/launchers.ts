@@ -85,8 +85,8 @@ function runCreates(model: Model, targets: ReadonlySet<string>, name: string, di
     const { instruction } = run;
     const workdir = workdirOf(model, instruction);
     // Redirections (`> /usr/local/bin/serve`) are not words; the text still shows the path.
-    const text = model.textOf(instruction.getRange());
-    if (text.includes(name)) {
+    if (model.mentions(instruction, name)) {
+      const text = model.textOf(instruction.getRange());
       for (const target of targets) if (mentionsPath(text, target)) return true;
     }
     // Both readings below resolve paths against the WORKDIR.

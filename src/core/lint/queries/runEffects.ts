@@ -67,11 +67,13 @@ export function runEffects(model: Model): RunEffects {
         return cwd === undefined ? undefined : joinPath(cwd, expanded.value);
       };
       const workdir = workdirOf(model, run.instruction);
+      // Output flags are rare: one look at the step's text spares a look at every command's words.
+      const outputFlags = model.mentions(run.instruction, '--local-dir') || model.mentions(run.instruction, '--output-dir');
       let cwd = workdir;
       for (const command of run.commands) {
         const name = command.name;
         if (name === 'cd') { cwd = command.words[1] ? resolve(cwd, command.words[1].value) : cwd; continue; }
-        const written = WRITERS.has(name) || hasOutputFlag(command) ? writtenPaths(command, name) : undefined;
+        const written = WRITERS.has(name) || (outputFlags && hasOutputFlag(command)) ? writtenPaths(command, name) : undefined;
         if (written) {
           for (const w of written) {
             const path = resolve(cwd, w.value);
@@ -185,9 +187,7 @@ function writtenPaths(command: SimpleCommand, name: string): Word[] | undefined 
  */
 function redirections(model: Model, run: RunStep): { value: string; range: Range }[] {
   // Most steps redirect nothing: look for a `>` before working out where the arguments are.
-  const whole = run.instruction.getRange();
-  const arrow = model.text.indexOf('>', model.offsetAt(whole.start));
-  if (arrow < 0 || arrow >= model.offsetAt(whole.end)) return [];
+  if (!model.mentions(run.instruction, '>')) return [];
   const range = model.argumentsRange(run.instruction);
   if (!range || model.jsonArray(run.instruction)) return [];
   const text = model.textOf(range);
