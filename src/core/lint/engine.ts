@@ -9,7 +9,7 @@ import { Model } from './model';
 import { DEFAULT_MODES, detectModes } from './modes';
 import { IdReference, Pragmas, readPragmas } from './pragmas';
 import { allRules, ruleById } from './rules';
-import { DEPLOYMENT_TARGETS } from './types';
+import { DEPLOYMENT_TARGETS, MODES } from './types';
 import type {
   Finding, LintOptions, LintResult, Mode, ModeInfo, Range, Report, Rule, RuleContext, Severity,
 } from './types';
@@ -84,19 +84,15 @@ function lintUnsafe(text: string, options: LintOptions): LintResult {
   return { modes, findings: kept };
 }
 
-/** The registered rules that apply in `modes`, worked out once per combination of modes. */
-const rulesByModes = new Map<string, readonly Rule[]>();
+/** The registered rules that apply in `modes`, worked out once per combination of modes (a bit each). */
+const rulesByModes: (readonly Rule[] | undefined)[] = [];
 
 function rulesFor(ruleSet: readonly Rule[] | undefined, modes: readonly Mode[]): readonly Rule[] {
   const applies = (rule: Rule) => rule.meta.modes.some((m) => modes.includes(m));
   if (ruleSet) return ruleSet.filter(applies);
-  const key = modes.join();
-  let rules = rulesByModes.get(key);
-  if (!rules) {
-    rules = allRules.filter(applies);
-    rulesByModes.set(key, rules);
-  }
-  return rules;
+  let key = 0;
+  for (const mode of modes) key |= 1 << MODES.indexOf(mode);
+  return rulesByModes[key] ??= allRules.filter(applies);
 }
 
 function decideModes(model: Model, pragmas: Pragmas, options: LintOptions): ModeInfo {

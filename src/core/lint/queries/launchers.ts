@@ -18,7 +18,7 @@ const PATH_MEMO = memoKey();
 const COMMAND_MEMO = memoKey();
 
 /** The PATH of Docker's official base images, which every Linux distribution image starts with. */
-export const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+export const DEFAULT_PATH: readonly string[] = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 /**
  * The directories on the image's PATH: the ENV PATH entries the file sets, plus the default ones.
@@ -27,8 +27,10 @@ export const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '
  */
 export function pathDirs(model: Model): readonly string[] {
   return model.memo(PATH_MEMO, () => {
+    const path = model.finalStage?.env.get('PATH')?.value;
+    if (!path) return DEFAULT_PATH;
     const dirs = new Set(DEFAULT_PATH);
-    for (const entry of (model.finalStage?.env.get('PATH')?.value ?? '').split(':')) {
+    for (const entry of path.split(':')) {
       if (entry.startsWith('/') && !entry.includes('$')) dirs.add(joinPath('/', entry));
     }
     return [...dirs];
@@ -64,12 +66,14 @@ function lookUpCommand(model: Model, name: Launcher, buildContext: BuildContext 
   if (toolkit) return { status: 'found', evidence: `${toolkit.name} (installed by ${toolkit.instruction.getKeyword()})` };
 
   const dirs = pathDirs(model);
-  // pathDirs are normalized already, and the name has no slash.
-  const targets = new Set(dirs.map((d) => `${d === '/' ? '' : d}/${name}`));
+  // pathDirs are normalized already, and the name has no slash: a path is a target when its
+  // directory is on PATH and its last segment is the name.
+  const isTarget = (path: string) => path.endsWith(name) && path[path.length - name.length - 1] === '/'
+    && dirs.includes(path.slice(0, path.length - name.length - 1) || '/');
   const copies = copiedFiles(model, buildContext);
-  const copied = landedFiles(model, buildContext).find((f) => targets.has(f.path));
+  const copied = landedFiles(model, buildContext).find((f) => isTarget(f.path));
   if (copied) return { status: 'found', evidence: `${copied.path}, copied by ${copied.source.value}` };
-  if (runCreates(model, targets, name, dirs)) return { status: 'found', evidence: 'a RUN step' };
+  if (runCreates(model, isTarget, name, dirs)) return { status: 'found', evidence: 'a RUN step' };
 
   if (findPython(installs, MAYBE_TOOLKITS[name])) return { status: 'unknown' };
   // A local package, an unreadable requirements file or an install script may bring the toolkit.
@@ -80,21 +84,21 @@ function lookUpCommand(model: Model, name: Launcher, buildContext: BuildContext 
 }
 
 /** RUN steps that link, copy, move, install or write a file at one of `targets`. */
-function runCreates(model: Model, targets: ReadonlySet<string>, name: string, dirs: readonly string[]): boolean {
+function runCreates(model: Model, isTarget: (path: string) => boolean, name: string, dirs: readonly string[]): boolean {
   for (const run of model.imageRuns()) {
     const { instruction } = run;
     const workdir = workdirOf(model, instruction);
     // Redirections (`> /usr/local/bin/serve`) are not words; the text still shows the path.
     if (model.mentions(instruction, name)) {
       const text = model.textOf(instruction.getRange());
-      for (const target of targets) if (mentionsPath(text, target)) return true;
+      if (dirs.some((dir) => mentionsPath(text, `${dir === '/' ? '' : dir}/${name}`))) return true;
     }
     // Both readings below resolve paths against the WORKDIR.
     if (workdir === undefined) continue;
     for (const command of run.commands) {
       const words = command.words.filter((w) => !w.value.startsWith('-') && !w.expands);
       // A path ends in `name` only if it says so, or stays in or climbs (`''`, `.`, `..`) to a directory that does.
-      if (words.slice(1).some((w) => (w.value === '' || w.value.includes(name) || w.value.includes('.')) && targets.has(joinPath(workdir, w.value)))) return true;
+      if (words.slice(1).some((w) => (w.value === '' || w.value.includes(name) || w.value.includes('.')) && isTarget(joinPath(workdir, w.value)))) return true;
       // `ln -s /opt/program/serve /usr/local/bin/`
       if (['ln', 'cp', 'mv', 'install'].includes(command.name) && words.length >= 3) {
         const destination = joinPath(workdir, words[words.length - 1].value);
