@@ -37,6 +37,15 @@ export function pathDirs(model: Model): readonly string[] {
   });
 }
 
+/**
+ * True when `path` is `name` in one of `dirs`: what a shell finds for the command `name` (no
+ * slash). Tested by shape, since the lookups run on every lint and the directories are normalized.
+ */
+export function isOnPath(path: string, name: string, dirs: readonly string[]): boolean {
+  const slash = path.length - name.length - 1;
+  return path.endsWith(name) && path[slash] === '/' && dirs.includes(path.slice(0, slash) || '/');
+}
+
 export type Launcher = 'train' | 'serve';
 
 export interface CommandLookup {
@@ -66,10 +75,7 @@ function lookUpCommand(model: Model, name: Launcher, buildContext: BuildContext 
   if (toolkit) return { status: 'found', evidence: `${toolkit.name} (installed by ${toolkit.instruction.getKeyword()})` };
 
   const dirs = pathDirs(model);
-  // pathDirs are normalized already, and the name has no slash: a path is a target when its
-  // directory is on PATH and its last segment is the name.
-  const isTarget = (path: string) => path.endsWith(name) && path[path.length - name.length - 1] === '/'
-    && dirs.includes(path.slice(0, path.length - name.length - 1) || '/');
+  const isTarget = (path: string) => isOnPath(path, name, dirs);
   const copies = copiedFiles(model, buildContext);
   const copied = landedFiles(model, buildContext).find((f) => isTarget(f.path));
   if (copied) return { status: 'found', evidence: `${copied.path}, copied by ${copied.source.value}` };

@@ -3,7 +3,7 @@ import { eolOf } from '../edits';
 import type { Model } from '../model';
 import { imageEntrypoint, initWrapper, programWord } from '../queries/entrypoint';
 import { CopyResult, executeBit, Landing, landedFiles } from '../queries/filesystem';
-import { pathDirs } from '../queries/launchers';
+import { isOnPath, pathDirs } from '../queries/launchers';
 import type { Word } from '../shell';
 import { defineRule, Suggestion } from '../types';
 
@@ -67,12 +67,17 @@ function executedPaths(model: Model, files: readonly Landing[]): Set<string> {
   }
   const program = programWord(entrypoint);
   if (program && !program.expands) {
-    const workdir = imageWorkdir(model);
-    // A name without a slash is looked up on PATH; a relative path starts from the WORKDIR.
-    const candidates = program.value.includes('/')
-      ? (workdir !== undefined || program.value.startsWith('/') ? [joinPath(workdir ?? '/', program.value)] : [])
-      : pathDirs(model).map((d) => joinPath(d, program.value));
-    for (const path of candidates) if (landed.includes(path)) paths.add(path);
+    const name = program.value;
+    if (name.includes('/')) {
+      // A relative path starts from the WORKDIR.
+      const workdir = imageWorkdir(model);
+      const path = workdir !== undefined || name.startsWith('/') ? joinPath(workdir ?? '/', name) : undefined;
+      if (path !== undefined && landed.includes(path)) paths.add(path);
+    } else if (name !== '' && name !== '.' && name !== '..') {
+      // A name without a slash is looked up on PATH.
+      const dirs = pathDirs(model);
+      for (const path of landed) if (isOnPath(path, name, dirs)) paths.add(path);
+    }
   }
   return paths;
 }
