@@ -56,26 +56,24 @@ function median(values: number[]): number {
 }
 
 /**
- * The time of one call of each function: short runs of one function at a time, rotating (parse,
- * lint, validate, parse, …) so that each run is warm, as a loop of calls is, and drift reaches all
- * three alike. A run's median is its time; a function's time is its best run, as timeit reports:
- * on a shared machine other work only ever adds time, so the best run is the least disturbed.
+ * The median time of one call of each function. Calls are taken in short runs of one function at
+ * a time, rotating (parse, lint, validate, parse, …), so that each run is warm, as a loop of calls
+ * is, and the machine's drift reaches all three alike. (The best run, as timeit reports, would
+ * flatter lint: a minimum over runs is lower for the function whose runs vary more.)
  */
 function timeInRotation(fns: (() => void)[], iterations: number, runs = 8): number[] {
   const runLength = Math.max(1, Math.floor(iterations / runs));
-  const best = fns.map(() => Infinity);
+  const samples: number[][] = fns.map(() => []);
   for (let run = 0; run < runs; run++) {
     for (let f = 0; f < fns.length; f++) {
-      const samples: number[] = [];
       for (let i = 0; i < runLength; i++) {
         const start = process.hrtime.bigint();
         fns[f]();
-        samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+        samples[f].push(Number(process.hrtime.bigint() - start) / 1e6);
       }
-      best[f] = Math.min(best[f], median(samples));
     }
   }
-  return best;
+  return samples.map(median);
 }
 
 const cases: [string, string][] = [...realisticFiles(), ['generated 500 lines', generated(500)], ['generated 10,000 lines', generated(10_000)]];
