@@ -161,3 +161,32 @@ describe('ENV and LABEL reading', () => {
     }), { numRuns: 5000 });
   });
 });
+
+describe('variable substitution', () => {
+  /** The rule as a regular expression: what the model's scanner must agree with on any text. */
+  function substituteByPattern(value: string, lookup: (name: string) => string | undefined) {
+    const unresolved: string[] = [];
+    const result = value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+      (whole, braced: string | undefined, op: string | undefined, operand: string | undefined, bare: string | undefined) => {
+        const name = (braced ?? bare) as string;
+        const found = lookup(name);
+        const set = found !== undefined && (found !== '' || !op?.startsWith(':'));
+        if (op?.endsWith('-')) return set ? (found as string) : (operand ?? '');
+        if (op?.endsWith('+')) return set ? (operand ?? '') : '';
+        if (found === undefined) { unresolved.push(name); return whole; }
+        return found;
+      });
+    return { value: result, unresolved };
+  }
+
+  it('expands $X, ${X}, ${X:-d}, ${X-d}, ${X:+a} and ${X+a} and lists what it cannot resolve', () => {
+    const m = model('FROM x\n');
+    const values: Record<string, string> = { A: 'a', EMPTY: '', NESTED: '${A}' };
+    const lookup = (name: string) => (Object.hasOwn(values, name) ? values[name] : undefined);
+    assert.deepStrictEqual(m.substitute('${A}/$A:${EMPTY:-d}${EMPTY-d}${A:+x}${MISSING}', lookup), { value: 'a/a:dx${MISSING}', unresolved: ['MISSING'] });
+    const piece = fc.constantFrom('$', '{', '}', ':', '-', '+', '?', 'A', 'EMPTY', 'NESTED', 'MISSING', '_', '9', ' ', '$A', '${', '${A', '${EMPTY:-', '${MISSING+');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), (text) => {
+      assert.deepStrictEqual(m.substitute(text, lookup), substituteByPattern(text, lookup));
+    }), { numRuns: 5000 });
+  });
+});
