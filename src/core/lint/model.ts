@@ -369,13 +369,9 @@ export class Model {
   }
 
   private readPlainProperties(instruction: Instruction): KeyValue[] | undefined {
-    const range = this.argumentsRange(instruction);
-    if (!range) return [];
-    const text = this.textOf(range);
-    if (range.start.line !== range.end.line || ESCAPED.test(text)) return undefined;
-    const words = plainWords(text, this.offsetAt(range.start));
+    const words = this.plainArguments(instruction, ESCAPED);
     // Quotes only around a whole key or value (`PATH="/opt/program:${PATH}"`), never around a space.
-    if (!words.every((word) => PLAIN_PAIR.test(word.value))) return undefined;
+    if (!words || !words.every((word) => PLAIN_PAIR.test(word.value))) return undefined;
     const pair = (word: PlainWord) => {
       const equals = word.value.indexOf('=');
       const wordRange = this.rangeOf(word.start, word.end);
@@ -505,10 +501,8 @@ export class Model {
    * more than the rest of building its stage.
    */
   private readFrom(from: From): FromParts {
-    const range = this.argumentsRange(from);
-    const text = range ? this.textOf(range) : '';
-    if (!range || range.start.line !== range.end.line || QUOTED_OR_ESCAPED.test(text)) return readFromParser(from);
-    const words = plainWords(text, this.offsetAt(range.start));
+    const words = this.plainArguments(from, QUOTED_OR_ESCAPED);
+    if (!words) return readFromParser(from);
     // dockerfile-ast's flags: the `--` words among the leading words that contain `--`; it then
     // drops as many words from the front, which is the same words in every real FROM.
     const flags = [];
@@ -524,6 +518,17 @@ export class Model {
         : { value: flag.value.slice(equals + 1), valueRange: this.rangeOf(flag.start + equals + 1, flag.end) };
     }
     return parts;
+  }
+
+  /**
+   * The words of an instruction's arguments when they sit on one line and nothing in them matches
+   * `unread` (what only dockerfile-ast reads exactly); undefined otherwise, and for no arguments.
+   */
+  private plainArguments(instruction: Instruction, unread: RegExp): PlainWord[] | undefined {
+    const range = this.argumentsRange(instruction);
+    if (!range || range.start.line !== range.end.line) return undefined;
+    const text = this.textOf(range);
+    return unread.test(text) ? undefined : plainWords(text, this.offsetAt(range.start));
   }
 
   private rangeOf(start: number, end: number): Range {
