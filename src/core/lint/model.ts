@@ -251,7 +251,7 @@ export class Model {
     const end = this.offsetAt(instruction.getRange().end);
     let start = this.offsetAt(instruction.getInstructionRange().end);
     while (start < end && (this.text[start] === ' ' || this.text[start] === '\t')) start++;
-    return start < end ? { start: this.positionAt(start), end: this.positionAt(end) } : undefined;
+    return start < end ? this.rangeOf(start, end) : undefined;
   }
 
   /** An instruction's arguments as shell words, across continuations, computed once. */
@@ -531,7 +531,8 @@ export class Model {
     return unread.test(text) ? undefined : plainWords(text, this.offsetAt(range.start));
   }
 
-  private rangeOf(start: number, end: number): Range {
+  /** The document range between two offsets. */
+  rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 

@@ -86,15 +86,18 @@ function readModes(model: Model): ModeReason[] {
 
   const interpreter = bareInterpreter(model.entrypoint());
   if (interpreter) add('processing', `ENTRYPOINT ${interpreter.value} with no script`, interpreter.range);
-  if (model.text.includes('/opt/ml/processing') && /\/opt\/ml\/processing\b/.test(model.text)) {
-    const at = model.text.indexOf('/opt/ml/processing');
-    add('processing', 'refers to /opt/ml/processing', { start: model.positionAt(at), end: model.positionAt(at + '/opt/ml/processing'.length) }, 'location');
-  }
-  if (model.text.includes('/home/sagemaker-user') && /\/home\/sagemaker-user\b/.test(model.text)) {
-    const at = model.text.indexOf('/home/sagemaker-user');
-    add('studio', 'uses /home/sagemaker-user', { start: model.positionAt(at), end: model.positionAt(at + '/home/sagemaker-user'.length) });
-  }
+  const processing = pathMention(model, '/opt/ml/processing', /\/opt\/ml\/processing\b/);
+  if (processing) add('processing', 'refers to /opt/ml/processing', processing, 'location');
+  const studioHome = pathMention(model, '/home/sagemaker-user', /\/home\/sagemaker-user\b/);
+  if (studioHome) add('studio', 'uses /home/sagemaker-user', studioHome);
   return weigh(reasons, weights);
+}
+
+/** Where the file first writes `path`, when it writes it as a whole path (`whole`) somewhere. */
+function pathMention(model: Model, path: string, whole: RegExp): ModeReason['range'] {
+  if (!model.text.includes(path) || !whole.test(model.text)) return undefined;
+  const at = model.text.indexOf(path);
+  return model.rangeOf(at, at + path.length);
 }
 
 /**

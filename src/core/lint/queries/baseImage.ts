@@ -108,13 +108,12 @@ export function pulledImage(model: Model, stage: Stage): PulledImage | undefined
     const written = model.textOf(imageRange);
     const ref = parseImageRef(stage.resolvedImage);
     const start = model.offsetAt(imageRange.start);
-    const at = (from: number, length: number): Range => ({ start: model.positionAt(start + from), end: model.positionAt(start + from + length) });
     const slash = written.indexOf('/');
     const host = slash < 0 ? '' : written.slice(0, slash);
     return {
       stage, ref, written, imageRange,
       tagRange: literalTagRange(model, stage, ref, written, start),
-      accountRange: ref.account !== undefined && written.startsWith(`${ref.account}.`) ? at(0, ref.account.length) : undefined,
+      accountRange: ref.account !== undefined && written.startsWith(`${ref.account}.`) ? model.rangeOf(start, start + ref.account.length) : undefined,
       hostFromDefault: host.includes('$') && hostVariables(host).some((name) => !(name in model.buildArgs)),
     };
   }, undefined, stage);
@@ -127,7 +126,7 @@ function literalTagRange(model: Model, stage: Stage, ref: ImageRef, written: str
   // Usually the reference ends with its literal tag; dockerfile-ast's own search also reads variables and digests.
   if (!tag.includes('$') && written.endsWith(`:${tag}`) && !written.includes('@')) {
     const end = start + written.length;
-    return { start: model.positionAt(end - tag.length), end: model.positionAt(end) };
+    return model.rangeOf(end - tag.length, end);
   }
   const range = stage.from.getImageTagRange() ?? undefined;
   return range && model.textOf(range) === tag ? range : undefined;

@@ -211,7 +211,7 @@ function redirections(model: Model, run: RunStep): { value: string; range: Range
     const target = /^(["']?)([^\s"'`;&|()<>]+)\1/.exec(text.slice(j));
     if (!target || target[2] === '/dev/null') continue;
     const start = base + j + target[1].length;
-    writes.push({ value: target[2], range: { start: model.positionAt(start), end: model.positionAt(start + target[2].length) } });
+    writes.push({ value: target[2], range: model.rangeOf(start, start + target[2].length) });
     i = j + target[0].length - 1;
   }
   return writes;

@@ -75,7 +75,7 @@ export function variableReferences(model: Model, range: Range, mode: ExpansionMo
   const text = model.text.slice(start, model.offsetAt(range.end));
   if (!text.includes('$')) return [];
   return scan(text, mode, model.escape)
-    .map((r) => ({ name: r.name, guarded: r.guarded, range: { start: model.positionAt(start + r.start), end: model.positionAt(start + r.end) } }));
+    .map((r) => ({ name: r.name, guarded: r.guarded, range: model.rangeOf(start + r.start, start + r.end) }));
 }
 
 /**
@@ -113,7 +113,7 @@ export function instructionVariableReferences(model: Model, instruction: Instruc
   }
   return found
     .sort((a, b) => a.start - b.start)
-    .map((r) => ({ name: r.name, guarded: r.guarded, range: { start: model.positionAt(start + r.start), end: model.positionAt(start + r.end) } }));
+    .map((r) => ({ name: r.name, guarded: r.guarded, range: model.rangeOf(start + r.start, start + r.end) }));
 }
 
 /** Builtins whose operands name the variables they set. */

@@ -48,5 +48,5 @@ export function removeWordEdit(model: Model, word: Word): TextEdit {
   } else {
     to = right;
   }
-  return { range: { start: model.positionAt(from), end: model.positionAt(to) }, newText: '' };
+  return { range: model.rangeOf(from, to), newText: '' };
 }
