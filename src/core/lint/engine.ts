@@ -52,7 +52,7 @@ function lintUnsafe(text: string, options: LintOptions): LintResult {
       `Build stage "${model.missingStage}" does not exist; linting the last stage instead.`, ORIGIN));
   }
   // Facts stated in the file win over configuration, as `# smlint mode=` does.
-  const deployment = pragmas === NO_PRAGMAS ? options.deployment ?? {} : { ...options.deployment, ...pragmas.deployment };
+  const deployment = { ...options.deployment, ...pragmas.deployment };
   const overrides = options.rules;
   let reports: Report[] = [];
   const ctx: RuleContext = {
@@ -62,8 +62,7 @@ function lintUnsafe(text: string, options: LintOptions): LintResult {
   for (const rule of rulesFor(options.ruleSet, modes.modes)) {
     const override = overrides?.[rule.meta.id];
     if (override === 'off') continue;
-    // Most rules report nothing: a fresh list only after one did (truncating an array is a slow path).
-    if (reports.length > 0) reports = [];
+    reports = [];
     try {
       rule.check(ctx);
     } catch (error) {

@@ -51,9 +51,8 @@ function sourceStages(model: Model, stage: Stage, mounts: boolean): Stage[] {
   }
   if (mounts && model.text.includes('--mount')) {
     for (const run of stage.runs) {
-      const text = model.textOf(run.instruction.getRange());
-      if (!text.includes('--mount')) continue;
-      for (const match of text.matchAll(MOUNT_FROM)) references.push(match[1]);
+      if (!model.mentions(run.instruction, '--mount')) continue;
+      for (const match of model.textOf(run.instruction.getRange()).matchAll(MOUNT_FROM)) references.push(match[1]);
     }
   }
   const stages: Stage[] = [];
